@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { db, Prisma, type Activity, type Tx } from "@/lib/db/client";
+import type { ChangeSet } from "@/lib/events/change-set";
+import { writeWithEvents } from "@/lib/db/transaction";
+import { AppError, parseInput } from "@/lib/errors/app-error";
+import type { Actor } from "@/lib/auth/actor";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { requireChildRole } from "@/lib/families/access";
+import {
+  createActivitySchema,
+  listActivitiesQuerySchema,
+  updateActivitySchema,
+  type ActivityDto,
+  type CreateActivityInput,
+} from "./schema";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+export function toActivityDto(row: Activity): ActivityDto {
+  return {
+    id: row.id,
+    familyId: row.familyId,
+    childId: row.childId,
+    type: row.type,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    details: row.details as Record<string, unknown>,
+    notes: row.notes,
+    createdById: row.createdById,
+    updatedById: row.updatedById,
+    version: row.version,
+    seq: Number(row.seq),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function assertAfterBirth(startedAt: string, birthDate: Date) {
+  // A day of slack: the birth date is a calendar date in the child's zone, not UTC midnight.
+  if (Date.parse(startedAt) < birthDate.getTime() - 24 * 3600_000) {
+    throw new AppError("bad_request:activity", { fields: { startedAt: { key: "before_birth" } } });
+  }
+}
+
+/** Caregivers edit and delete only their own entries; parents and owners edit any. */
+function assertCanModify(role: Role, activity: Activity, actor: Actor) {
+  if (!hasRole(role, "caregiver")) throw new AppError("forbidden:activity");
+  if (!hasRole(role, "parent") && activity.createdById !== actor.userId) throw new AppError("forbidden:activity");
+}
+
+/**
+ * Logs an entry. With a client-generated `id` the call is idempotent: the same id again returns
+ * the stored entry (`created: false`) instead of a duplicate.
+ */
+export async function createActivity({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: unknown;
+}): Promise<{ activity: ActivityDto; created: boolean }> {
+  const data = parseInput(createActivitySchema, input, "activity");
+  const { child } = await requireChildRole({ actor, childId: data.childId, atLeast: "caregiver" });
+  assertAfterBirth(data.startedAt, child.birthDate);
+  if (data.id) {
+    const existing = await findExisting(data.id, child.familyId);
+    if (existing) return { activity: existing, created: false };
+  }
+  try {
+    const activity = await writeWithEvents(actor, (tx, changes) => insertActivity(tx, changes, { actor, familyId: child.familyId, data }));
+    return { activity, created: true };
+  } catch (error) {
+    // Two retries of the same create racing: the loser returns the winner's row.
+    if (data.id && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await findExisting(data.id, child.familyId);
+      if (existing) return { activity: existing, created: false };
+    }
+    throw error;
+  }
+}
+
+async function findExisting(id: string, familyId: string): Promise<ActivityDto | null> {
+  const row = await db.activity.findUnique({ where: { id } });
+  if (!row) return null;
+  if (row.familyId !== familyId) throw new AppError("conflict:activity_id");
+  return toActivityDto(row);
+}
+
+/** The insert shared by createActivity and timers (a stopped timer becomes an entry). */
+export async function insertActivity(
+  tx: Tx,
+  changes: ChangeSet,
+  { actor, familyId, data }: { actor: Actor; familyId: string; data: CreateActivityInput },
+): Promise<ActivityDto> {
+  const seq = await changes.next(familyId);
+  const row = await tx.activity.create({
+    data: {
+      id: data.id ?? randomUUID(),
+      familyId,
+      childId: data.childId,
+      type: data.type,
+      startedAt: new Date(data.startedAt),
+      endedAt: data.endedAt ? new Date(data.endedAt) : null,
+      details: data.details as Prisma.InputJsonValue,
+      notes: data.notes ?? null,
+      createdById: actor.userId,
+      updatedById: actor.userId,
+      seq,
+    },
+  });
+  const activity = toActivityDto(row);
+  await changes.record(familyId, seq, "activity.created", { activity });
+  return activity;
+}
+
+async function loadActivity(actor: Actor, id: string) {
+  const row = await db.activity.findFirst({
+    where: { id, deletedAt: null, family: { memberships: { some: { userId: actor.userId } } } },
+  });
+  if (!row) throw new AppError("not_found:activity");
+  const { role } = await requireChildRole({ actor, childId: row.childId, atLeast: "viewer" }).catch(() => {
+    throw new AppError("not_found:activity");
+  });
+  return { row, role };
+}
+
+export async function getActivity({ actor, id }: { actor: Actor; id: string }) {
+  const { row } = await loadActivity(actor, id);
+  return toActivityDto(row);
+}
+
+/** Applies a partial edit when `version` matches the stored one; the result is re-validated whole. */
+export async function updateActivity({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
+  const patch = parseInput(updateActivitySchema, input, "activity");
+  const { row, role } = await loadActivity(actor, id);
+  assertCanModify(role, row, actor);
+  if (patch.version !== row.version) throw new AppError("conflict:version");
+  const merged = parseInput(
+    createActivitySchema,
+    {
+      childId: row.childId,
+      type: row.type,
+      startedAt: patch.startedAt ?? row.startedAt.toISOString(),
+      endedAt: patch.endedAt === undefined ? (row.endedAt?.toISOString() ?? null) : patch.endedAt,
+      details: patch.details ?? row.details,
+      notes: patch.notes === undefined ? row.notes : patch.notes,
+    },
+    "activity",
+  );
+  const child = await db.child.findUniqueOrThrow({ where: { id: row.childId }, select: { birthDate: true } });
+  assertAfterBirth(merged.startedAt, child.birthDate);
+  return writeWithEvents(actor, async (tx, changes) => {
+    const seq = await changes.next(row.familyId);
+    const { count } = await tx.activity.updateMany({
+      where: { id, version: row.version, deletedAt: null },
+      data: {
+        startedAt: new Date(merged.startedAt),
+        endedAt: merged.endedAt ? new Date(merged.endedAt) : null,
+        details: merged.details as Prisma.InputJsonValue,
+        notes: merged.notes ?? null,
+        updatedById: actor.userId,
+        version: { increment: 1 },
+        seq,
+      },
+    });
+    if (count === 0) throw new AppError("conflict:version");
+    const activity = toActivityDto(await tx.activity.findUniqueOrThrow({ where: { id } }));
+    await changes.record(row.familyId, seq, "activity.updated", { activity });
+    return activity;
+  });
+}
+
+/** Deletes by tombstone, so offline devices learn of it through sync and catch-up. */
+export async function deleteActivity({ actor, id }: { actor: Actor; id: string }) {
+  const { row, role } = await loadActivity(actor, id);
+  assertCanModify(role, row, actor);
+  await writeWithEvents(actor, async (tx, changes) => {
+    const seq = await changes.next(row.familyId);
+    const { count } = await tx.activity.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: new Date(), updatedById: actor.userId, version: { increment: 1 }, seq },
+    });
+    if (count === 0) throw new AppError("not_found:activity");
+    await changes.record(row.familyId, seq, "activity.deleted", { id, childId: row.childId });
+  });
+}
+
+/** Newest first, keyset-paginated on (startedAt, id). */
+export async function listActivities({ actor, query }: { actor: Actor; query: unknown }) {
+  const q = parseInput(listActivitiesQuerySchema, query, "activity");
+  await requireChildRole({ actor, childId: q.childId, atLeast: "viewer" });
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const startedAt: Prisma.DateTimeFilter = {};
+  if (q.from) startedAt.gte = new Date(q.from);
+  if (q.to) startedAt.lt = new Date(q.to);
+  const rows = await db.activity.findMany({
+    where: {
+      childId: q.childId,
+      deletedAt: null,
+      type: q.type,
+      startedAt,
+      ...(cursor && {
+        OR: [{ startedAt: { lt: cursor.startedAt } }, { startedAt: cursor.startedAt, id: { lt: cursor.id } }],
+      }),
+    },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toActivityDto),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.startedAt, last.id) : null,
+  };
+}

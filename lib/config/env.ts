@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/nestling"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  APP_URL: z.string().default("http://localhost:3000"),
+  DATABASE_POOL_SIZE: int(10),
+  RATE_LIMIT_WINDOW_SECONDS: int(60),
+  RATE_LIMIT_USER: int(600),
+  RATE_LIMIT_IP: int(1200),
+  RATE_LIMIT_AUTH_IP: int(30),
+  API_BODY_LIMIT_BYTES: int(64 * 1024),
+  LOGIN_MAX_FAILURES: int(5),
+  LOGIN_LOCKOUT_SECONDS: int(60),
+  SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600),
+  INVITE_TTL_HOURS: int(72),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Server configuration, read once from the environment (README lists every variable). */
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}

@@ -1,0 +1,46 @@
+import type { Tx } from "@/lib/db/client";
+import type { FamilyEvent, FamilyEventType } from "./schema";
+
+/**
+ * Collects the family events of one transaction. `next()` advances the family's seq (the row
+ * lock serializes writers, so seq order is commit order); `record()` stores the event in
+ * FamilyEvent in the same transaction, so catch-up never misses what was published.
+ */
+export class ChangeSet {
+  readonly events: FamilyEvent[] = [];
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly actorId: string | null,
+  ) {}
+
+  async next(familyId: string): Promise<bigint> {
+    const { seq } = await this.tx.family.update({
+      where: { id: familyId },
+      data: { seq: { increment: 1 } },
+      select: { seq: true },
+    });
+    return seq;
+  }
+
+  async record(familyId: string, seq: bigint, type: FamilyEventType, data: Record<string, unknown>): Promise<FamilyEvent> {
+    const event: FamilyEvent = {
+      type,
+      familyId,
+      seq: Number(seq),
+      actorId: this.actorId,
+      at: new Date().toISOString(),
+      data,
+    };
+    await this.tx.familyEvent.create({
+      data: { familyId, seq, type, actorId: this.actorId, payload: data as object },
+    });
+    this.events.push(event);
+    return event;
+  }
+
+  /** next() + record() for changes that have no row of their own to stamp. */
+  async emit(familyId: string, type: FamilyEventType, data: Record<string, unknown>): Promise<FamilyEvent> {
+    return this.record(familyId, await this.next(familyId), type, data);
+  }
+}

@@ -1,0 +1,61 @@
+import { AppError } from "@/lib/errors/app-error";
+import { env } from "@/lib/config/env";
+import type { RequestMeta } from "@/lib/auth/audit";
+
+export function requestMeta(request: Request): RequestMeta {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || request.headers.get("x-real-ip") || "local", userAgent: request.headers.get("user-agent") ?? undefined };
+}
+
+/**
+ * Reads a JSON body: 415 unless Content-Type is JSON, 413 past API_BODY_LIMIT_BYTES (counted
+ * while streaming, so a lying Content-Length does not help), 400 on malformed JSON.
+ */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type.trim())) throw new AppError("unsupported_media_type:body");
+  const limit = env().API_BODY_LIMIT_BYTES;
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw new AppError("payload_too_large:body");
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw new AppError("payload_too_large:body");
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:json", { fields: { body: { key: "invalid" } } });
+  }
+}
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+export function searchParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that is not a uuid names nothing: 404, like any id of another family. */
+export function uuidParam(value: string | undefined, surface: string): string {
+  if (!value || !UUID.test(value)) throw new AppError(`not_found:${surface}`);
+  return value.toLowerCase();
+}
