@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: int(60),
   SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600),
   INVITE_TTL_HOURS: int(72),
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (otherwise it is ignored). */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

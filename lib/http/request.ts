@@ -2,9 +2,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/config/env";
 import type { RequestMeta } from "@/lib/auth/audit";
 
+/** Client IP for rate limits and the audit log; proxy headers count only with TRUST_PROXY. */
 export function requestMeta(request: Request): RequestMeta {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || request.headers.get("x-real-ip") || "local", userAgent: request.headers.get("user-agent") ?? undefined };
+  const forwarded = env().TRUST_PROXY
+    ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip")
+    : null;
+  return { ip: forwarded || "direct", userAgent: request.headers.get("user-agent") ?? undefined };
 }
 
 /**

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+
+export const BASE_URL = process.env.TEST_BASE_URL ?? "http://127.0.0.1:3000";
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/** A tiny JSON client for the REST API; each test gets its own IP so rate limits never collide. */
+export function api(token?: string, options: { ip?: string; locale?: string } = {}) {
+  const ip = options.ip ?? `10.${rand()}.${rand()}.${rand()}`;
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const res = await fetch(`${BASE_URL}${path}`, {
+      method,
+      headers: {
+        "x-forwarded-for": ip,
+        ...(options.locale && { "accept-language": options.locale }),
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...(body !== undefined && { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+  return {
+    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>("GET", path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("POST", path, body ?? {}, headers),
+    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("PATCH", path, body ?? {}, headers),
+    delete: <T = any>(path: string, headers?: Record<string, string>) => call<T>("DELETE", path, undefined, headers),
+    raw: call,
+  };
+}
+
+function rand() {
+  return Math.floor(Math.random() * 250) + 1;
+}
+
+export function uniqueEmail(prefix = "user") {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export type Account = { token: string; userId: string; familyId: string; email: string; password: string; name: string };
+
+/** Registers a fresh user (with their own family) through the API. */
+export async function registerAccount(name = "Parent"): Promise<Account> {
+  const email = uniqueEmail(name.toLowerCase());
+  const password = "correct horse battery";
+  const res = await api().post("/api/v1/auth/register", { email, password, name });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.token, userId: res.body.user.id, familyId: res.body.family.id, email, password, name };
+}
+
+/** Adds `member` to `owner`'s family with `role` through an invite. */
+export async function joinFamily(owner: Account, member: Account, role: "owner" | "parent" | "caregiver" | "viewer") {
+  const invite = await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  const accepted = await api(member.token).post(`/api/v1/invites/${invite.body.code}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+}
+
+export async function createChild(account: Account, overrides: Record<string, unknown> = {}) {
+  const res = await api(account.token).post("/api/v1/children", {
+    familyId: account.familyId,
+    name: "Eva",
+    birthDate: new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10),
+    sex: "female",
+    timezone: "Europe/Madrid",
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`child failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.child as { id: string; familyId: string; name: string };
+}
+
+export function minutesAgo(minutes: number) {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+export function bottle(childId: string, extra: Record<string, unknown> = {}) {
+  return { childId, type: "feeding", startedAt: minutesAgo(30), details: { method: "bottle", amountMl: 120, milk: "formula" }, ...extra };
+}
