@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { writeWithEvents } from "@/lib/db/transaction";
+import { publishFamilyEvents } from "@/lib/events/publish";
 import { AppError, parseInput } from "@/lib/errors/app-error";
 import { env } from "@/lib/config/env";
 import type { Actor } from "@/lib/auth/actor";
@@ -69,7 +70,11 @@ export async function renameFamily({ actor, familyId, input }: { actor: Actor; f
 
 export async function deleteFamily({ actor, familyId }: { actor: Actor; familyId: string }) {
   await requireFamilyRole({ actor, familyId, atLeast: "owner" });
-  await db.family.delete({ where: { id: familyId } });
+  const { seq } = await db.family.delete({ where: { id: familyId }, select: { seq: true } });
+  // The family's event log goes with it, so this last event is only published.
+  await publishFamilyEvents([
+    { type: "family.deleted", familyId, seq: Number(seq) + 1, actorId: actor.userId, at: new Date().toISOString(), data: {} },
+  ]);
 }
 
 /** Owners invite any role; parents invite parents, caregivers and viewers. */
@@ -90,6 +95,11 @@ export async function acceptInvite({ actor, code }: { actor: Actor; code: string
   if (!parsed.success) throw new AppError("not_found:invite");
   const invite = await db.invite.findUnique({ where: { code: parsed.data } });
   if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now()) throw new AppError("not_found:invite");
+  if (invite.email) {
+    // An invite addressed to an email can only be accepted by that account.
+    const me = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+    if (me?.email !== invite.email) throw new AppError("not_found:invite");
+  }
   const existing = await db.membership.findUnique({
     where: { familyId_userId: { familyId: invite.familyId, userId: actor.userId } },
   });

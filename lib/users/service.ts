@@ -8,6 +8,7 @@ import { recordAuthEvent, type RequestMeta } from "@/lib/auth/audit";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { toFamilyDto } from "@/lib/families/service";
 import { listFamilies } from "@/lib/families/service";
+import { serverTranslator } from "@/lib/i18n/messages";
 import { changePasswordSchema, createTokenSchema, credentialsSchema, registerSchema, updateMeSchema, type UserDto } from "./schema";
 
 export function toUserDto(user: User & { settings: UserSettings | null }): UserDto {
@@ -41,7 +42,12 @@ export async function registerUser({ input, meta, issueToken = false }: { input:
         name: data.name,
         passwordHash,
         settings: { create: { locale: data.locale ?? "en" } },
-        memberships: { create: { role: "owner", family: { create: { name: data.name } } } },
+        memberships: {
+          create: {
+            role: "owner",
+            family: { create: { name: serverTranslator(data.locale ?? "en", "families")("defaultName", { name: data.name }) } },
+          },
+        },
         ...(token && { tokens: { create: { label: "registration", tokenHash: hashToken(token) } } }),
       },
       include: { settings: true, memberships: { include: { family: { include: { memberships: { include: { user: true } } } } } } },
