@@ -130,7 +130,8 @@ function bound(kind: "too_big" | "too_small", origin: string, limit: number | bi
 
 /** Parses input with a schema; on failure throws a 400 AppError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, surface: string, prefix: (string | number)[] = []): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput keeps each issue's input, so a present value of the wrong type is not called missing.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new AppError(`bad_request:${surface}`, { fields: fieldsFromZod(result.error, prefix) });
   return result.data;
 }
