@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { EARLIEST_QUERY_TIME } from "./schema";
 
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
+const cursorSchema = z.tuple([z.iso.datetime().refine((t) => Date.parse(t) >= EARLIEST_QUERY_TIME), z.uuid()]);
 
 export function encodeCursor(startedAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([startedAt.toISOString(), id])).toString("base64url");

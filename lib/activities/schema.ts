@@ -155,11 +155,15 @@ export const updateActivitySchema = z
   })
   .strict();
 
+/** The earliest instant a filter or cursor may name: PostgreSQL rejects year 0, which zod's ISO format allows. */
+export const EARLIEST_QUERY_TIME = Date.UTC(1900, 0, 1);
+export const queryTime = isoTime.refine((t) => Date.parse(t) >= EARLIEST_QUERY_TIME, { params: { i18n: "invalid" } });
+
 export const listActivitiesQuerySchema = z.object({
   childId: z.uuid(),
   type: z.enum(activityTypes).optional(),
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: queryTime.optional(),
+  to: queryTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
