@@ -36,11 +36,38 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request:json", { fields: { body: { key: "invalid" } } });
   }
+  const unstorable = findUnstorableText(value);
+  if (unstorable !== null) throw new AppError("bad_request:body", { fields: { [unstorable || "body"]: { key: "invalid" } } });
+  return value;
+}
+
+const storable = (s: string) => !s.includes("\u0000") && s.isWellFormed();
+
+/**
+ * The JSON path of the first string (value or key) that PostgreSQL cannot store: NUL, or an
+ * unpaired surrogate. Iterative, so deeply nested input cannot overflow the stack.
+ */
+function findUnstorableText(root: unknown): string | null {
+  const stack: [unknown, string][] = [[root, ""]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!storable(value)) return path;
+    } else if (value && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (!storable(key)) return childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return null;
 }
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
