@@ -89,3 +89,28 @@ export function minutesAgo(minutes: number) {
 export function bottle(childId: string, extra: Record<string, unknown> = {}) {
   return { childId, type: "feeding", startedAt: minutesAgo(30), details: { method: "bottle", amountMl: 120, milk: "formula" }, ...extra };
 }
+
+/** Registers a fresh account and adds it to `owner`'s family with `role`. */
+export async function memberOf(owner: Account, role: "owner" | "parent" | "caregiver" | "viewer", name = role): Promise<Account> {
+  const member = await registerAccount(name.charAt(0).toUpperCase() + name.slice(1));
+  await joinFamily(owner, member, role);
+  return member;
+}
+
+/** One plausible entry of every activity type, in SI units. */
+export function sampleActivities(childId: string) {
+  const at = (m: number) => ({ childId, startedAt: minutesAgo(m) });
+  return [
+    { ...at(200), type: "feeding", details: { method: "breast", leftSeconds: 600, rightSeconds: 420, lastSide: "right" } },
+    { ...at(190), type: "feeding", details: { method: "bottle", amountMl: 120, milk: "formula" } },
+    { ...at(180), type: "feeding", details: { method: "solids", foods: ["carrot", "apple"], amountG: 40, reaction: "liked" } },
+    { ...at(170), endedAt: minutesAgo(100), type: "sleep", details: { location: "crib", quality: "good" } },
+    { ...at(95), type: "diaper", details: { wet: true, dirty: true, color: "yellow", consistency: "soft" } },
+    { ...at(90), type: "growth", details: { weightGrams: 4200, lengthMm: 540, headMm: 370 } },
+    { ...at(80), type: "pumping", details: { leftMl: 60, rightMl: 55 } },
+    { ...at(70), type: "medication", details: { name: "Vitamin D", dose: 1, unit: "drops" } },
+    { ...at(60), type: "temperature", details: { celsius: 37.1, method: "axillary" } },
+    { ...at(50), endedAt: minutesAgo(45), type: "tummy_time", details: {} },
+    { ...at(40), type: "note", details: { text: "First smile" }, notes: "at grandma's" },
+  ];
+}
