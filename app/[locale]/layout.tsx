@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
+import { SiteHeader } from "@/components/nav/site-header";
+import { signOutAction } from "./(auth)/actions";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -32,7 +34,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale} dir="ltr">
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <SiteHeader signOut={signOutAction} />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );
