@@ -1,0 +1,57 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { registerUser } from "@/lib/users/service";
+import { enforceRateLimits } from "@/lib/http/rate-limit";
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { FormState } from "@/components/forms/form-state";
+import { actionLocale, actionMeta, errorState, formValues, safeNext } from "../action-state";
+
+/** The stricter per-IP bucket the REST register/token endpoints use. */
+async function limitAuthAttempts() {
+  const { ip = "direct" } = await actionMeta();
+  await enforceRateLimits([{ key: `auth-ip:${ip}`, limit: env().RATE_LIMIT_AUTH_IP }]);
+}
+
+async function signInWithPassword(email: string, password: string) {
+  await signIn("credentials", { email, password, redirect: false });
+}
+
+export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const locale = await actionLocale();
+  const values = formValues(formData);
+  try {
+    await limitAuthAttempts();
+    await signInWithPassword(values.email ?? "", String(formData.get("password") ?? ""));
+  } catch (error) {
+    if (error instanceof AuthError) {
+      // Auth.js reports a lockout as CredentialsSignin with code "locked" (lib/auth/next-auth.ts).
+      const code = (error as AuthError & { code?: string }).code === "locked" ? "rate_limited:sign_in" : "unauthorized:credentials";
+      return errorState(new AppError(code), { locale, values });
+    }
+    return errorState(error, { locale, values });
+  }
+  redirect(safeNext(values.next, locale));
+}
+
+export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const locale = await actionLocale();
+  const values = formValues(formData);
+  const password = String(formData.get("password") ?? "");
+  try {
+    await limitAuthAttempts();
+    await registerUser({ input: { name: values.name, email: values.email, password, locale }, meta: await actionMeta() });
+    await signInWithPassword(values.email ?? "", password);
+  } catch (error) {
+    return errorState(error, { locale, values, fieldFor: (path) => (["name", "email", "password"].includes(path) ? path : null) });
+  }
+  redirect(safeNext(values.next, locale));
+}
+
+export async function signOutAction() {
+  const locale = await actionLocale();
+  await signOut({ redirectTo: `/${locale}/sign-in` });
+}
