@@ -66,7 +66,11 @@ function wrap<P extends Params>(run: (ctx: BaseContext<P>) => Promise<Response>,
         query: () => searchParams(request),
       });
     } catch (error) {
-      return errorResponse(error, locale);
+      const response = errorResponse(error, locale);
+      // A refused oversized body is left unread on the socket; reusing that connection would
+      // stall the client's next request, so this one closes it.
+      if (response.status === 413) response.headers.set("connection", "close");
+      return response;
     }
   };
 }
