@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { ChoiceGroup, Field, FormMessage, controlProps } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IdempotencyKey } from "@/components/forms/idempotency-key";
-import { initialFormState, type FormAction } from "@/components/forms/form-state";
+import type { FormAction } from "@/components/forms/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { logFields, type FieldSpec, type LogKind } from "./log-fields";
 import { displayUnit, type UnitSystem } from "./units";
 
@@ -22,7 +23,7 @@ type Props = {
 export function LogEntryForm({ action, kind, childId, units, defaults }: Props) {
   const t = useTranslations("log");
   const tu = useTranslations("units");
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useFormAction(action, t("unreachable"));
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.values ?? defaults;
   const errors = state.fields ?? {};

@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormMessage, controlProps } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialFormState, type FormAction } from "@/components/forms/form-state";
+import type { FormAction } from "@/components/forms/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function SignInForm({ action, next }: { action: FormAction; next?: string }) {
   const t = useTranslations("auth");
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useFormAction(action);
   const f = state.fields ?? {};
   return (
     <form action={formAction} className="stack" noValidate>

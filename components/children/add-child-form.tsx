@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { ChoiceGroup, Field, FormMessage, controlProps } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialFormState, type FormAction } from "@/components/forms/form-state";
+import type { FormAction } from "@/components/forms/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 const noSubscribe = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -13,7 +14,7 @@ const serverTimeZone = () => "";
 /** Name, birth date, sex, time zone (the phone's unless changed) and optional gestational age. */
 export function AddChildForm({ action, familyId, timeZones }: { action: FormAction; familyId: string; timeZones: string[] }) {
   const t = useTranslations("children");
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useFormAction(action);
   // The server cannot know the phone's zone; the client fills it in right after hydration.
   const detectedZone = useSyncExternalStore(noSubscribe, browserTimeZone, serverTimeZone);
   const f = state.fields ?? {};

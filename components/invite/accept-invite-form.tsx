@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialFormState, type FormAction } from "@/components/forms/form-state";
+import type { FormAction } from "@/components/forms/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function AcceptInviteForm({ action, code }: { action: FormAction; code: string }) {
   const t = useTranslations("invite");
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useFormAction(action);
   return (
     <form action={formAction} className="stack">
       <FormMessage message={state.message} />

@@ -8,7 +8,7 @@ test("a wrong password is refused with a message, and signing out protects home"
   await page.goto("/en");
   await expect(page).toHaveURL(/\/en\/sign-in$/);
 
-  await auth.signIn(user.email, "not-the-password");
+  await auth.attemptSignIn(user.email, "not-the-password");
   await expect(auth.formError()).toHaveText("Email or password is incorrect.");
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
   await expect(page).toHaveURL(/\/en\/sign-in$/);
@@ -16,4 +16,23 @@ test("a wrong password is refused with a message, and signing out protects home"
   await auth.signIn(user.email, user.password);
   await expect(page).toHaveURL(/\/en$/);
   await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` })).toBeVisible();
+});
+
+test("repeated wrong passwords lock sign-in with a translated message", async ({ page, auth, user }) => {
+  await auth.signUp(user);
+  await auth.signOut();
+
+  await auth.attemptSignIn(user.email, "wrong-1");
+  await expect(auth.formError()).toHaveText("Email or password is incorrect.");
+  // The test server locks an email after 5 failures (LOGIN_MAX_FAILURES in scripts/run-tests.ts).
+  for (let attempt = 2; attempt <= 4; attempt++) {
+    await auth.attemptSignIn(user.email, `wrong-${attempt}`);
+    await expect(auth.formError()).toHaveText("Email or password is incorrect.");
+  }
+  await auth.attemptSignIn(user.email, "wrong-5");
+  await expect(auth.formError()).toHaveText("Too many failed sign-ins; wait a moment and try again.");
+  // Locked means locked: even the right password waits.
+  await auth.attemptSignIn(user.email, user.password);
+  await expect(auth.formError()).toHaveText("Too many failed sign-ins; wait a moment and try again.");
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
 });

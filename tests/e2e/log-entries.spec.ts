@@ -63,7 +63,7 @@ test("an impossible bottle amount shows the error next to the field, keeps the i
   await expect(await logForm.errorOf("Amount (ml)")).toHaveText("Must be at most 500.");
   await expect(amount).toHaveValue("5000");
   await expect(page.getByRole("radio", { name: "Mixed" })).toBeChecked();
-  await expect(page.getByRole("alert").filter({ hasText: "Check the highlighted fields." })).toBeVisible();
+  await expect(page.locator("main").getByRole("alert").filter({ hasText: "Check the highlighted fields." })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/log\/feeding\?/);
 
   await home.goto();

@@ -22,9 +22,24 @@ export class AuthPages {
   }
 
   async signIn(email: string, password: string) {
+    await this.fillSignIn(email, password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(this.page).not.toHaveURL(/\/sign-in/);
+  }
+
+  /** A sign-in that should be refused: waits for the answer, so the next attempt never races the form's reset. */
+  async attemptSignIn(email: string, password: string) {
+    await this.fillSignIn(email, password);
+    const button = this.page.getByRole("button", { name: "Sign in" });
+    const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/sign-in"));
+    await button.click();
+    await answered;
+    await expect(button).toBeEnabled();
+  }
+
+  private async fillSignIn(email: string, password: string) {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
   async signOut() {
@@ -32,7 +47,8 @@ export class AuthPages {
     await expect(this.page).toHaveURL(new RegExp(`/${this.locale}/sign-in$`));
   }
 
+  /** The form's message (scoped to main: Next.js's route announcer is an alert too). */
   formError() {
-    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+    return this.page.locator("main").getByRole("alert").filter({ hasText: /\S/ });
   }
 }
