@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, Prisma, type Tx } from "@/lib/db/client";
 import { writeWithEvents } from "@/lib/db/transaction";
 import { publishFamilyEvents } from "@/lib/events/publish";
 import { AppError, parseInput } from "@/lib/errors/app-error";
@@ -104,17 +104,31 @@ export async function acceptInvite({ actor, code }: { actor: Actor; code: string
     where: { familyId_userId: { familyId: invite.familyId, userId: actor.userId } },
   });
   if (existing) throw new AppError("conflict:membership");
-  await writeWithEvents(actor, async (tx, changes) => {
-    // The used-at guard makes a code single-use even when two people accept at once.
-    const claimed = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null },
-      data: { usedAt: new Date(), usedById: actor.userId },
+  try {
+    await writeWithEvents(actor, async (tx, changes) => {
+      // The used-at guard makes a code single-use even when two people accept at once.
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, usedAt: null },
+        data: { usedAt: new Date(), usedById: actor.userId },
+      });
+      if (claimed.count === 0) throw new AppError("not_found:invite");
+      await tx.membership.create({ data: { familyId: invite.familyId, userId: actor.userId, role: invite.role } });
+      await changes.emit(invite.familyId, "membership.added", { userId: actor.userId, role: invite.role });
     });
-    if (claimed.count === 0) throw new AppError("not_found:invite");
-    await tx.membership.create({ data: { familyId: invite.familyId, userId: actor.userId, role: invite.role } });
-    await changes.emit(invite.familyId, "membership.added", { userId: actor.userId, role: invite.role });
-  });
+  } catch (error) {
+    // Two invites to one family accepted at once: the second membership hits the unique key.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict:membership");
+    throw error;
+  }
   return { family: toFamilyDto(await loadFamily(invite.familyId), invite.role), role: invite.role };
+}
+
+/**
+ * Serializes membership changes in a family: the last-owner rule counts owners and then writes,
+ * so two owners leaving at once must not both see the other one still there.
+ */
+async function lockMemberships(tx: Tx, familyId: string) {
+  await tx.$queryRaw`SELECT id FROM "Family" WHERE id = ${familyId}::uuid FOR UPDATE`;
 }
 
 /**
@@ -123,8 +137,11 @@ export async function acceptInvite({ actor, code }: { actor: Actor; code: string
  */
 export async function removeMember({ actor, familyId, userId }: { actor: Actor; familyId: string; userId: string }) {
   const leaving = userId === actor.userId;
-  const role = await requireFamilyRole({ actor, familyId, atLeast: leaving ? "viewer" : "parent" });
+  const atLeast = leaving ? "viewer" : "parent";
+  await requireFamilyRole({ actor, familyId, atLeast });
   await writeWithEvents(actor, async (tx, changes) => {
+    await lockMemberships(tx, familyId);
+    const role = await requireFamilyRole({ actor, familyId, atLeast }, tx);
     const target = await tx.membership.findUnique({ where: { familyId_userId: { familyId, userId } } });
     if (!target) throw new AppError("not_found:member");
     if (target.role === "owner" && !leaving && role !== "owner") throw new AppError("forbidden:member");
@@ -149,8 +166,10 @@ export async function changeMemberRole({
   input: unknown;
 }) {
   const data = parseInput(changeRoleSchema, input, "member");
-  const role = await requireFamilyRole({ actor, familyId, atLeast: "parent" });
+  await requireFamilyRole({ actor, familyId, atLeast: "parent" });
   await writeWithEvents(actor, async (tx, changes) => {
+    await lockMemberships(tx, familyId);
+    const role = await requireFamilyRole({ actor, familyId, atLeast: "parent" }, tx);
     const target = await tx.membership.findUnique({ where: { familyId_userId: { familyId, userId } } });
     if (!target) throw new AppError("not_found:member");
     if (role !== "owner" && (target.role === "owner" || data.role === "owner")) throw new AppError("forbidden:member");

@@ -198,6 +198,53 @@ describe("members", () => {
     expect((await api(owner.token).patch(`/api/v1/families/${owner.familyId}/members/${owner.userId}`, { role: "parent" })).status).toBe(200);
   });
 
+  it("the same person accepting two invites at once joins once; the other answers 409", async () => {
+    const owner = await registerAccount();
+    const invitee = await registerAccount("Twice");
+    const codes = await Promise.all(
+      ["viewer", "parent"].map(async (role) => (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role })).body.code),
+    );
+    const results = await Promise.all(codes.map((code) => api(invitee.token).post(`/api/v1/invites/${code}/accept`)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe("conflict:membership");
+    const members = await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND "userId" = $2`, [owner.familyId, invitee.userId]);
+    expect(members).toHaveLength(1);
+  });
+
+  it("two owners removing each other at once leave one owner", async () => {
+    const a = await registerAccount("A");
+    const b = await memberOf(a, "owner", "b");
+    const results = await Promise.all([
+      api(a.token).delete(`/api/v1/families/${a.familyId}/members/${b.userId}`),
+      api(b.token).delete(`/api/v1/families/${a.familyId}/members/${a.userId}`),
+    ]);
+    // Whoever is second has just been removed, so the family is no longer theirs to see.
+    expect(results.map((r) => r.status).sort()).toEqual([204, 404]);
+    expect(await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND role = 'owner'`, [a.familyId])).toHaveLength(1);
+  });
+
+  it("two owners leaving at once: one stays", async () => {
+    const a = await registerAccount("A");
+    const b = await memberOf(a, "owner", "b");
+    const results = await Promise.all([
+      api(a.token).delete(`/api/v1/families/${a.familyId}/members/${a.userId}`),
+      api(b.token).delete(`/api/v1/families/${a.familyId}/members/${b.userId}`),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
+    expect(await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND role = 'owner'`, [a.familyId])).toHaveLength(1);
+  });
+
+  it("two owners stepping down at once: one stays owner", async () => {
+    const a = await registerAccount("A");
+    const b = await memberOf(a, "owner", "b");
+    const results = await Promise.all([
+      api(a.token).patch(`/api/v1/families/${a.familyId}/members/${a.userId}`, { role: "parent" }),
+      api(b.token).patch(`/api/v1/families/${a.familyId}/members/${b.userId}`, { role: "parent" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND role = 'owner'`, [a.familyId])).toHaveLength(1);
+  });
+
   it("joining through an invite shows the new member to everyone", async () => {
     const owner = await registerAccount();
     const grandma = await registerAccount("Grandma");
