@@ -23,7 +23,9 @@ export class HomePage {
 
   /** Opens the log form of one kind of entry ("Bottle", "Diaper", "Sleep"…). */
   async openLog(kind: string) {
-    await this.page.getByRole("link", { name: kind, exact: true }).click();
+    const link = this.page.getByRole("link", { name: kind, exact: true });
+    if (!(await link.isVisible())) await this.page.getByText("More kinds of entry").click();
+    await link.click();
     await expect(this.page.getByRole("heading", { level: 1, name: new RegExp(`^${kind} ·`) })).toBeVisible();
   }
 
