@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db/client";
+import { Prisma, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import type { FamilyEvent, FamilyEventType } from "./schema";
 
 /**
@@ -15,12 +16,18 @@ export class ChangeSet {
   ) {}
 
   async next(familyId: string): Promise<bigint> {
-    const { seq } = await this.tx.family.update({
-      where: { id: familyId },
-      data: { seq: { increment: 1 } },
-      select: { seq: true },
-    });
-    return seq;
+    try {
+      const { seq } = await this.tx.family.update({
+        where: { id: familyId },
+        data: { seq: { increment: 1 } },
+        select: { seq: true },
+      });
+      return seq;
+    } catch (error) {
+      // The family was deleted since the caller checked access.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new AppError("not_found:family");
+      throw error;
+    }
   }
 
   async record(familyId: string, seq: bigint, type: FamilyEventType, data: Record<string, unknown>): Promise<FamilyEvent> {

@@ -28,8 +28,9 @@ export async function requireChildRole({ actor, childId, atLeast }: { actor: Act
     where: { id: childId, deletedAt: null, family: { memberships: { some: { userId: actor.userId } } } },
     include: { family: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } } },
   });
-  if (!child) throw new AppError("not_found:child");
-  const role = child.family.memberships[0].role;
+  // The family or membership can vanish between the queries of this read (a concurrent delete).
+  const role = child?.family?.memberships[0]?.role;
+  if (!child || !role) throw new AppError("not_found:child");
   if (!hasRole(role, atLeast)) throw new AppError("forbidden:child");
   const { family: _family, ...rest } = child;
   return { child: rest, role };

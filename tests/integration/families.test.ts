@@ -45,6 +45,26 @@ describe("families", () => {
     ]);
     expect(await query(`SELECT id FROM "Activity" WHERE "childId" = $1`, [child.id])).toEqual([]);
   });
+
+  it("writes racing with the family's deletion get 2xx or 404, never 5xx", async () => {
+    const race = async () => {
+      const owner = await registerAccount();
+      const child = await createChild(owner);
+      const client = api(owner.token);
+      const writes = () => [
+        client.post("/api/v1/activities", bottle(child.id)),
+        client.patch(`/api/v1/children/${child.id}`, { name: "Racing" }),
+        client.post("/api/v1/timers", { childId: child.id, type: "sleep" }),
+        client.get(`/api/v1/activities?childId=${child.id}`),
+      ];
+      const results = await Promise.all([...writes(), client.delete(`/api/v1/families/${owner.familyId}`), ...writes(), ...writes()]);
+      expect(results[4].status).toBe(204);
+      expect(await query(`SELECT id FROM "Child" WHERE id = $1`, [child.id])).toEqual([]);
+      return results;
+    };
+    const results = (await Promise.all([race(), race(), race(), race()])).flat();
+    for (const res of results) expect([200, 201, 204, 404], JSON.stringify(res.body)).toContain(res.status);
+  });
 });
 
 describe("invites", () => {
