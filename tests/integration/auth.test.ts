@@ -28,6 +28,15 @@ describe("register", () => {
     expect(res.body.error).toMatchObject({ code: "conflict:email", fields: { email: "An account with this email already exists." } });
     expect(await query(`SELECT id FROM "User" WHERE email = $1`, [existing.email])).toEqual([{ id: existing.userId }]);
   });
+
+  it("of concurrent registrations of one email, exactly one succeeds", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all(
+      [1, 2, 3].map((i) => api().post("/api/v1/auth/register", { email, password: "long enough pw", name: `Racer ${i}` })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await query(`SELECT id FROM "User" WHERE email = $1`, [email])).toHaveLength(1);
+  });
 });
 
 describe("access tokens", () => {

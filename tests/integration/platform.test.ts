@@ -16,6 +16,16 @@ describe("health", () => {
   });
 });
 
+describe("OpenAPI document", () => {
+  it("is served as JSON without signing in", async () => {
+    const res = await api().get("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.body.openapi).toBe("3.1.0");
+    expect(Object.keys(res.body.paths)).toContain("/api/v1/activities");
+  });
+});
+
 describe("unknown API routes", () => {
   const unknown = [
     ["GET", "/api/v1/nope"],
