@@ -56,10 +56,8 @@ export function errorState(error: unknown, options: ErrorOptions): FormState {
     console.error("[action] unexpected error", error);
     return { status: "error", message: new AppError("internal:server").toBody(options.locale).error.message, values: options.values };
   }
-  if (error.fields && error.kind === "bad_request") {
-    const state = fieldErrorState(error.fields, options);
-    return { ...state, message: state.message ?? serverTranslator(options.locale, "forms")("checkFields") };
-  }
+  // Invalid input: the fields say what is wrong. Anything else: the error itself is the message.
+  if (error.fields && error.kind === "bad_request") return fieldErrorState(error.fields, options);
   const state = error.fields ? fieldErrorState(error.fields, options) : { status: "error" as const, values: options.values };
   return { ...state, message: error.toBody(options.locale).error.message };
 }
