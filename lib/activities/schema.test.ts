@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, parseInput, type FieldIssue } from "@/lib/errors/app-error";
-import {
-  activityTypes,
-  checkTimes,
-  createActivitySchema,
-  LIMITS,
-  listActivitiesQuerySchema,
-  updateActivitySchema,
-} from "./schema";
+import { activityTypes, checkTimes, createActivitySchema, LIMITS, listActivitiesQuerySchema, updateActivitySchema } from "./schema";
 
 const childId = "3df01453-cee0-45c8-ba5e-72ce8492a9da";
 const startedAt = new Date(Date.now() - 3600_000).toISOString();
@@ -55,9 +48,7 @@ describe("createActivitySchema: every type accepts a plausible entry", () => {
   }
 
   it("accepts the optional common fields", () => {
-    accepts(
-      entry("sleep", {}, { id: "0b7d5a6e-8f0c-4d7e-9b7e-2f6d2d6a1c11", endedAt: new Date().toISOString(), notes: "  restless  " }),
-    );
+    accepts(entry("sleep", {}, { id: "0b7d5a6e-8f0c-4d7e-9b7e-2f6d2d6a1c11", endedAt: new Date().toISOString(), notes: "  restless  " }));
     accepts(entry("sleep", {}, { endedAt: null, notes: null }));
   });
 
@@ -96,7 +87,10 @@ describe("createActivitySchema: the envelope", () => {
 
   it("rejects notes past 2000 characters", () => {
     accepts(entry("tummy_time", {}, { notes: "x".repeat(2000) }));
-    expect(rejects(entry("tummy_time", {}, { notes: "x".repeat(2001) }), "notes")).toEqual({ key: "too_big_string", params: { limit: 2000 } });
+    expect(rejects(entry("tummy_time", {}, { notes: "x".repeat(2001) }), "notes")).toEqual({
+      key: "too_big_string",
+      params: { limit: 2000 },
+    });
   });
 
   it("rejects details of another type", () => {

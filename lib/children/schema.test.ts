@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createChildSchema, isTimeZone, updateChildSchema } from "./schema";
 
 const familyId = "0b7d5a6e-8f0c-4d7e-9b7e-2f6d2d6a1c11";
 const valid = { familyId, name: "Eva", birthDate: "2025-06-01", sex: "female" };
-const fails = (input: unknown, schema = createChildSchema) => {
+const fails = (input: unknown, schema: z.ZodType = createChildSchema) => {
   const result = schema.safeParse(input);
   return result.success ? [] : [...new Set(result.error.issues.map((i) => i.path.join(".")))];
 };

@@ -137,7 +137,9 @@ describe("parseInput → field paths and message keys", () => {
 
   it("lists enum options and formats", () => {
     expect(fieldsOf(schema, { ...valid, kind: "c" })).toEqual({ kind: { key: "invalid_value", params: { options: "a, b" } } });
-    expect(fieldsOf(schema, { ...valid, email: "not-an-email" })).toEqual({ email: { key: "invalid_format", params: { format: "email" } } });
+    expect(fieldsOf(schema, { ...valid, email: "not-an-email" })).toEqual({
+      email: { key: "invalid_format", params: { format: "email" } },
+    });
   });
 
   it("names unknown keys; at the root the path is `body`", () => {
@@ -175,7 +177,9 @@ describe("parseInput → field paths and message keys", () => {
   });
 
   it("prefixes paths", () => {
-    expect(fieldsOf(schema, { ...valid, count: 0 }, ["query"])).toEqual({ "query.count": { key: "too_small_number", params: { limit: 1 } } });
+    expect(fieldsOf(schema, { ...valid, count: 0 }, ["query"])).toEqual({
+      "query.count": { key: "too_small_number", params: { limit: 1 } },
+    });
   });
 
   it("fieldsFromZod keys issues by JSON path", () => {

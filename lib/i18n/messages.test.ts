@@ -28,7 +28,8 @@ describe("messages", () => {
 
     it(`${locale} uses the same ICU placeholders as en`, () => {
       for (const [key, message] of en) {
-        if (other.has(key)) expect({ key, placeholders: placeholders(other.get(key)!) }).toEqual({ key, placeholders: placeholders(message) });
+        if (other.has(key))
+          expect({ key, placeholders: placeholders(other.get(key)!) }).toEqual({ key, placeholders: placeholders(message) });
       }
     });
 

@@ -6,7 +6,9 @@ const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey
 
 describe("registerSchema", () => {
   it("lower-cases the email", () => {
-    expect(registerSchema.parse({ email: "Ana.Garcia@Example.TEST", password: "long enough", name: "Ana" }).email).toBe("ana.garcia@example.test");
+    expect(registerSchema.parse({ email: "Ana.Garcia@Example.TEST", password: "long enough", name: "Ana" }).email).toBe(
+      "ana.garcia@example.test",
+    );
   });
 
   it("needs a real email, a password of 8–256 characters, a name and a known locale", () => {

@@ -2,12 +2,16 @@ import { randomUUID } from "node:crypto";
 
 export const BASE_URL = process.env.TEST_BASE_URL ?? "http://127.0.0.1:3000";
 
-export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+/** Whatever JSON the server sent: tests read it through assertions, not through types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export type ApiResponse<T = Json> = { status: number; body: T; headers: Headers };
 
 /** A tiny JSON client for the REST API; each test gets its own IP so rate limits never collide. */
 export function api(token?: string, options: { ip?: string; locale?: string } = {}) {
   const ip = options.ip ?? `10.${rand()}.${rand()}.${rand()}`;
-  async function call<T = any>(
+  async function call<T = Json>(
     method: string,
     path: string,
     body?: unknown,
@@ -25,7 +29,7 @@ export function api(token?: string, options: { ip?: string; locale?: string } = 
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let parsed: any = null;
+    let parsed: Json = null;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
@@ -34,10 +38,10 @@ export function api(token?: string, options: { ip?: string; locale?: string } = 
     return { status: res.status, body: parsed, headers: res.headers };
   }
   return {
-    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>("GET", path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("POST", path, body ?? {}, headers),
-    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("PATCH", path, body ?? {}, headers),
-    delete: <T = any>(path: string, headers?: Record<string, string>) => call<T>("DELETE", path, undefined, headers),
+    get: <T = Json>(path: string, headers?: Record<string, string>) => call<T>("GET", path, undefined, headers),
+    post: <T = Json>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("POST", path, body ?? {}, headers),
+    patch: <T = Json>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("PATCH", path, body ?? {}, headers),
+    delete: <T = Json>(path: string, headers?: Record<string, string>) => call<T>("DELETE", path, undefined, headers),
     raw: call,
   };
 }
@@ -91,7 +95,7 @@ export function bottle(childId: string, extra: Record<string, unknown> = {}) {
 }
 
 /** Registers a fresh account and adds it to `owner`'s family with `role`. */
-export async function memberOf(owner: Account, role: "owner" | "parent" | "caregiver" | "viewer", name = role): Promise<Account> {
+export async function memberOf(owner: Account, role: "owner" | "parent" | "caregiver" | "viewer", name: string = role): Promise<Account> {
   const member = await registerAccount(name.charAt(0).toUpperCase() + name.slice(1));
   await joinFamily(owner, member, role);
   return member;

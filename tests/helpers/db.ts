@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll } from "vitest";
+import type { Json } from "./api";
 
 /**
  * Read-only access to the test database (DATABASE_URL from run-tests): to check that a refused
@@ -19,7 +20,7 @@ function db(): pg.Pool {
   return pool;
 }
 
-export async function query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Json>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await db().query(sql, params)).rows as T[];
 }
 
@@ -54,7 +55,7 @@ export async function familySeq(familyId: string): Promise<number> {
   return Number(row.seq);
 }
 
-export type StoredEvent = { seq: number; type: string; actorId: string | null; payload: any };
+export type StoredEvent = { seq: number; type: string; actorId: string | null; payload: Json };
 
 export async function familyEvents(familyId: string): Promise<StoredEvent[]> {
   const rows = await query(`SELECT seq, type, "actorId", payload FROM "FamilyEvent" WHERE "familyId" = $1 ORDER BY seq`, [familyId]);
@@ -62,7 +63,7 @@ export async function familyEvents(familyId: string): Promise<StoredEvent[]> {
 }
 
 export async function authEvents(email: string) {
-  return query<{ type: string; userId: string | null; ip: string | null; detail: any }>(
+  return query<{ type: string; userId: string | null; ip: string | null; detail: Json }>(
     `SELECT type, "userId", ip, detail FROM "AuthEvent" WHERE email = $1 ORDER BY id`,
     [email.toLowerCase()],
   );

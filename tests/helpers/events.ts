@@ -1,6 +1,7 @@
 import Redis from "ioredis";
+import type { Json } from "./api";
 
-export type PublishedEvent = { type: string; familyId: string; seq: number; actorId: string | null; at: string; data: any };
+export type PublishedEvent = { type: string; familyId: string; seq: number; actorId: string | null; at: string; data: Json };
 
 /**
  * Listens on a family's Redis channel, as the realtime sidecar does. `waitFor(n)` resolves once n

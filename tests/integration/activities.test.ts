@@ -146,7 +146,10 @@ describe("activities: idempotent create", () => {
     expect(retry.body.activity).toEqual(first.body.activity);
 
     // A retry with a different body still answers with what was stored first.
-    const changed = await client.post("/api/v1/activities", bottle(child.id, { id, details: { method: "bottle", amountMl: 60, milk: "mixed" } }));
+    const changed = await client.post(
+      "/api/v1/activities",
+      bottle(child.id, { id, details: { method: "bottle", amountMl: 60, milk: "mixed" } }),
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.activity.details.amountMl).toBe(120);
     expect(await familyState(owner.familyId)).toEqual(before);

@@ -23,7 +23,11 @@ describe("register", () => {
 
   it("refuses a taken email, whatever its case, with 409 naming the field", async () => {
     const existing = await registerAccount();
-    const res = await api().post("/api/v1/auth/register", { email: existing.email.toUpperCase(), password: "another password", name: "Copy" });
+    const res = await api().post("/api/v1/auth/register", {
+      email: existing.email.toUpperCase(),
+      password: "another password",
+      name: "Copy",
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: "conflict:email", fields: { email: "An account with this email already exists." } });
     expect(await query(`SELECT id FROM "User" WHERE email = $1`, [existing.email])).toEqual([{ id: existing.userId }]);
@@ -83,7 +87,9 @@ describe("access tokens", () => {
     expect(revoked.body.error.code).toBe("unauthorized:auth");
     expect((await client.get("/api/v1/tokens")).body.items.map((t: { label: string }) => t.label)).toEqual(["registration"]);
     expect((await client.delete(`/api/v1/tokens/${created.body.id}`)).status).toBe(404);
-    const audit = await query(`SELECT type, detail FROM "AuthEvent" WHERE "userId" = $1 AND type LIKE 'token_%' ORDER BY id`, [account.userId]);
+    const audit = await query(`SELECT type, detail FROM "AuthEvent" WHERE "userId" = $1 AND type LIKE 'token_%' ORDER BY id`, [
+      account.userId,
+    ]);
     expect(audit).toEqual([
       { type: "token_created", detail: { tokenId: created.body.id, label: "Watch" } },
       { type: "token_revoked", detail: { tokenId: created.body.id } },
@@ -99,7 +105,7 @@ describe("access tokens", () => {
 
   it("anything but a live bearer token is 401", async () => {
     const account = await registerAccount();
-    const headers = [
+    const headers: Record<string, string>[] = [
       {},
       { authorization: "Bearer" },
       { authorization: "Bearer " },
@@ -200,7 +206,10 @@ describe("me", () => {
     const client = api(account.token);
     const res = await client.patch("/api/v1/me", { name: "  Renamed ", settings: { units: "imperial", dayStartHour: 7 } });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ name: "Renamed", settings: { locale: "en", units: "imperial", dayStartHour: 7, theme: "system" } });
+    expect(res.body.user).toMatchObject({
+      name: "Renamed",
+      settings: { locale: "en", units: "imperial", dayStartHour: 7, theme: "system" },
+    });
     const again = await client.patch("/api/v1/me", { settings: { theme: "dark" } });
     expect(again.body.user.settings).toEqual({ locale: "en", units: "imperial", dayStartHour: 7, theme: "dark" });
     expect((await client.get("/api/v1/me")).body.user).toEqual(again.body.user);

@@ -33,7 +33,12 @@ describe("children", () => {
 
   it("defaults the time zone to UTC", async () => {
     const owner = await registerAccount();
-    const res = await api(owner.token).post("/api/v1/children", { familyId: owner.familyId, name: "Leo", birthDate: daysAgo(3), sex: "male" });
+    const res = await api(owner.token).post("/api/v1/children", {
+      familyId: owner.familyId,
+      name: "Leo",
+      birthDate: daysAgo(3),
+      sex: "male",
+    });
     expect(res.status).toBe(201);
     expect(res.body.child).toMatchObject({ timezone: "UTC", gestationalAgeWeeks: null });
   });

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, bottle, createChild, memberOf, registerAccount, type Account } from "../helpers/api";
+import { api, bottle, createChild, memberOf, registerAccount, type Account, type ApiResponse } from "../helpers/api";
 import { familyState, userState } from "../helpers/db";
 
 type Ids = { familyId: string; childId: string; activityId: string; timerId: string; userId: string; tokenId: string };
-type Call = { name: string; run: (client: ReturnType<typeof api>, ids: Ids) => ReturnType<ReturnType<typeof api>["get"]> };
+type Call = { name: string; run: (client: ReturnType<typeof api>, ids: Ids) => Promise<ApiResponse> };
 
 /**
  * Every endpoint that takes a family, child, activity, timer, member or token id, each with a body
@@ -49,7 +49,14 @@ describe("another family's ids answer 404 on every endpoint", () => {
     const activity = (await api(victim.token).post("/api/v1/activities", bottle(child.id))).body.activity;
     const timer = (await api(victim.token).post("/api/v1/timers", { childId: child.id, type: "sleep" })).body.timer;
     const token = (await api(victim.token).post("/api/v1/tokens", { label: "phone" })).body;
-    victimIds = { familyId: victim.familyId, childId: child.id, activityId: activity.id, timerId: timer.id, userId: partner.userId, tokenId: token.id };
+    victimIds = {
+      familyId: victim.familyId,
+      childId: child.id,
+      activityId: activity.id,
+      timerId: timer.id,
+      userId: partner.userId,
+      tokenId: token.id,
+    };
     attacker = await registerAccount("Attacker");
     // The attacker is an owner elsewhere, with data of their own: roles do not carry across families.
     await createChild(attacker);
@@ -98,7 +105,12 @@ describe("another family's ids answer 404 on every endpoint", () => {
 
   it("ids that are not uuids answer 404 too", async () => {
     const client = api(attacker.token);
-    for (const path of ["/api/v1/children/123", "/api/v1/activities/abc", "/api/v1/timers/1%27%20OR%201=1", "/api/v1/families/..%2F..%2Fetc"]) {
+    for (const path of [
+      "/api/v1/children/123",
+      "/api/v1/activities/abc",
+      "/api/v1/timers/1%27%20OR%201=1",
+      "/api/v1/families/..%2F..%2Fetc",
+    ]) {
       const res = await client.get(path);
       expect(res.status, path).toBe(404);
     }

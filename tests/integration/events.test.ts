@@ -37,7 +37,8 @@ describe("family events", () => {
     const updated = (await o.patch(`/api/v1/activities/${created.id}`, { version: 1, notes: "burped" })).body.activity;
     expect((await o.delete(`/api/v1/activities/${created.id}`)).status).toBe(204);
     const timer = (await o.post("/api/v1/timers", { childId: child.id, type: "feeding", startedAt: minutesAgo(3) })).body.timer;
-    for (const action of ["pause", "resume", "switch_side"]) expect((await o.patch(`/api/v1/timers/${timer.id}`, { action })).status).toBe(200);
+    for (const action of ["pause", "resume", "switch_side"])
+      expect((await o.patch(`/api/v1/timers/${timer.id}`, { action })).status).toBe(200);
     const stopped = (await o.patch(`/api/v1/timers/${timer.id}`, { action: "stop" })).body;
     expect((await o.patch(`/api/v1/families/${owner.familyId}`, { name: "Renamed" })).status).toBe(200);
     await joinFamily(owner, partner, "viewer");
@@ -105,7 +106,10 @@ describe("family events", () => {
     const seq = await familySeq(owner.familyId);
 
     const refused = [
-      await api(owner.token).post("/api/v1/activities", bottle(child.id, { details: { method: "bottle", amountMl: 5000, milk: "formula" } })),
+      await api(owner.token).post(
+        "/api/v1/activities",
+        bottle(child.id, { details: { method: "bottle", amountMl: 5000, milk: "formula" } }),
+      ),
       await api(owner.token).patch(`/api/v1/activities/${activity.id}`, { version: 1, notes: "stale" }),
       await api(viewer.token).post("/api/v1/activities", bottle(child.id)),
       await api(viewer.token).patch(`/api/v1/families/${owner.familyId}`, { name: "Nope" }),

@@ -40,9 +40,7 @@ describe("families", () => {
     expect((await api(owner.token).delete(`/api/v1/families/${owner.familyId}`)).status).toBe(204);
     expect((await api(owner.token).get(`/api/v1/families/${owner.familyId}`)).status).toBe(404);
     expect((await api(parent.token).get(`/api/v1/children/${child.id}`)).status).toBe(404);
-    expect((await api(parent.token).get("/api/v1/families")).body.items).toEqual([
-      expect.objectContaining({ id: parent.familyId }),
-    ]);
+    expect((await api(parent.token).get("/api/v1/families")).body.items).toEqual([expect.objectContaining({ id: parent.familyId })]);
     expect(await query(`SELECT id FROM "Activity" WHERE "childId" = $1`, [child.id])).toEqual([]);
   });
 
@@ -122,8 +120,9 @@ describe("invites", () => {
   it("an invite addressed to an email is only for that account", async () => {
     const owner = await registerAccount();
     const intended = await registerAccount("Intended");
-    const code = (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", email: intended.email.toUpperCase() }))
-      .body.code;
+    const code = (
+      await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", email: intended.email.toUpperCase() })
+    ).body.code;
     const stranger = await registerAccount("Stranger");
     expect((await api(stranger.token).post(`/api/v1/invites/${code}/accept`)).status).toBe(404);
     expect((await api(intended.token).post(`/api/v1/invites/${code}/accept`)).status).toBe(200);
@@ -170,7 +169,9 @@ describe("members", () => {
     const coOwner = await memberOf(owner, "owner");
     expect((await api(owner.token).delete(`/api/v1/families/${owner.familyId}/members/${owner.userId}`)).status).toBe(204);
     const family = await api(coOwner.token).get(`/api/v1/families/${owner.familyId}`);
-    expect(family.body.family.members.map((m: { userId: string; role: string }) => [m.userId, m.role])).toEqual([[coOwner.userId, "owner"]]);
+    expect(family.body.family.members.map((m: { userId: string; role: string }) => [m.userId, m.role])).toEqual([
+      [coOwner.userId, "owner"],
+    ]);
   });
 
   it("a parent cannot remove an owner (403); an owner can remove a co-owner", async () => {
@@ -217,19 +218,26 @@ describe("members", () => {
 
     const toOwner = await api(owner.token).patch(`/api/v1/families/${owner.familyId}/members/${viewer.userId}`, { role: "owner" });
     expect(toOwner.status).toBe(200);
-    expect((await api(owner.token).patch(`/api/v1/families/${owner.familyId}/members/${owner.userId}`, { role: "parent" })).status).toBe(200);
+    expect((await api(owner.token).patch(`/api/v1/families/${owner.familyId}/members/${owner.userId}`, { role: "parent" })).status).toBe(
+      200,
+    );
   });
 
   it("the same person accepting two invites at once joins once; the other answers 409", async () => {
     const owner = await registerAccount();
     const invitee = await registerAccount("Twice");
     const codes = await Promise.all(
-      ["viewer", "parent"].map(async (role) => (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role })).body.code),
+      ["viewer", "parent"].map(
+        async (role) => (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role })).body.code,
+      ),
     );
     const results = await Promise.all(codes.map((code) => api(invitee.token).post(`/api/v1/invites/${code}/accept`)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe("conflict:membership");
-    const members = await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND "userId" = $2`, [owner.familyId, invitee.userId]);
+    const members = await query(`SELECT "userId" FROM "Membership" WHERE "familyId" = $1 AND "userId" = $2`, [
+      owner.familyId,
+      invitee.userId,
+    ]);
     expect(members).toHaveLength(1);
   });
 

@@ -21,7 +21,10 @@ describe("Accept-Language: es gives Spanish error messages", () => {
       message: "La solicitud tiene campos no válidos.",
       fields: { "details.amountMl": "Debe ser como máximo 500." },
     });
-    const times = await api(owner.token, { locale: "es" }).post("/api/v1/activities", bottle(child.id, { endedAt: "2000-01-01T00:00:00Z" }));
+    const times = await api(owner.token, { locale: "es" }).post(
+      "/api/v1/activities",
+      bottle(child.id, { endedAt: "2000-01-01T00:00:00Z" }),
+    );
     expect(times.body.error.fields).toEqual({ endedAt: "El final no puede ser anterior al inicio." });
   });
 
@@ -37,7 +40,9 @@ describe("Accept-Language: es gives Spanish error messages", () => {
     expect((await es().post("/api/v1/auth/token", { email: owner.email, password: "wrong password" })).body.error.message).toBe(
       "El correo o la contraseña no son correctos.",
     );
-    expect((await es(viewer.token).post("/api/v1/activities", bottle(child.id))).body.error.message).toBe("Tu rol en esta familia no lo permite.");
+    expect((await es(viewer.token).post("/api/v1/activities", bottle(child.id))).body.error.message).toBe(
+      "Tu rol en esta familia no lo permite.",
+    );
     expect((await es(owner.token).get("/api/v1/children/0b7d5a6e-8f0c-4d7e-9b7e-2f6d2d6a1c11")).body.error.message).toBe(
       "No se encontró al niño o la niña.",
     );
@@ -55,7 +60,10 @@ describe("Accept-Language: es gives Spanish error messages", () => {
   });
 
   it("codes stay the same in every language", async () => {
-    const [en, es] = await Promise.all([api(undefined, { locale: "en" }).get("/api/v1/me"), api(undefined, { locale: "es" }).get("/api/v1/me")]);
+    const [en, es] = await Promise.all([
+      api(undefined, { locale: "en" }).get("/api/v1/me"),
+      api(undefined, { locale: "es" }).get("/api/v1/me"),
+    ]);
     expect(en.body.error.code).toBe(es.body.error.code);
     expect(en.body.error.message).not.toBe(es.body.error.message);
   });

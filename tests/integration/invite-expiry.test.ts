@@ -53,7 +53,8 @@ describe("invite expiry", () => {
   it("an expired invite answers 404 and adds no one", async () => {
     const owner = await registerAccount();
     const invitee = await registerAccount("Invitee");
-    const code = (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", expiresInHours: 1 })).body.code;
+    const code = (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", expiresInHours: 1 })).body
+      .code;
     const before = await familyState(owner.familyId);
 
     const res = await acceptInFuture(invitee.token, code);
@@ -65,7 +66,8 @@ describe("invite expiry", () => {
   it("an invite still within its lifetime works on the same server (control)", async () => {
     const owner = await registerAccount();
     const invitee = await registerAccount("Invitee");
-    const code = (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", expiresInHours: 3 })).body.code;
+    const code = (await api(owner.token).post(`/api/v1/families/${owner.familyId}/invites`, { role: "parent", expiresInHours: 3 })).body
+      .code;
     const res = await acceptInFuture(invitee.token, code);
     expect(res.status).toBe(200);
     expect(res.body.family.id).toBe(owner.familyId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, bottle, createChild, registerAccount, uniqueEmail } from "../helpers/api";
+import { api, bottle, createChild, registerAccount, uniqueEmail, type ApiResponse } from "../helpers/api";
 import { query } from "../helpers/db";
 
 /**
@@ -10,7 +10,7 @@ import { query } from "../helpers/db";
 const USER_LIMIT = 200;
 const AUTH_IP_LIMIT = 20;
 
-function expectRateLimited(res: { status: number; body: any; headers: Headers }, code: string) {
+function expectRateLimited(res: ApiResponse, code: string) {
   expect(res.status).toBe(429);
   expect(res.body.error.code).toBe(code);
   const retryAfter = Number(res.headers.get("retry-after"));

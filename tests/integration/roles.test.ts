@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, bottle, createChild, memberOf, registerAccount, type Account } from "../helpers/api";
+import { api, bottle, createChild, memberOf, registerAccount, type ApiResponse } from "../helpers/api";
 import { familyState } from "../helpers/db";
 
 type Role = "owner" | "parent" | "caregiver" | "viewer";
@@ -20,8 +20,11 @@ async function seed(role: Role) {
 }
 
 /** Every write, in an order where each one's target still exists. */
-const writes: { name: string; run: (c: ReturnType<typeof api>, f: Fixture) => ReturnType<ReturnType<typeof api>["get"]> }[] = [
-  { name: "create child", run: (c, f) => c.post("/api/v1/children", { familyId: f.owner.familyId, name: "New", birthDate: "2026-01-02", sex: "male" }) },
+const writes: { name: string; run: (c: ReturnType<typeof api>, f: Fixture) => Promise<ApiResponse> }[] = [
+  {
+    name: "create child",
+    run: (c, f) => c.post("/api/v1/children", { familyId: f.owner.familyId, name: "New", birthDate: "2026-01-02", sex: "male" }),
+  },
   { name: "edit child", run: (c, f) => c.patch(`/api/v1/children/${f.child.id}`, { name: "Edited" }) },
   { name: "delete child", run: (c, f) => c.delete(`/api/v1/children/${f.spareChild.id}`) },
   { name: "log entry", run: (c, f) => c.post("/api/v1/activities", bottle(f.child.id)) },
@@ -31,7 +34,10 @@ const writes: { name: string; run: (c: ReturnType<typeof api>, f: Fixture) => Re
   { name: "act on timer", run: (c, f) => c.patch(`/api/v1/timers/${f.timer.id}`, { action: "pause" }) },
   { name: "invite", run: (c, f) => c.post(`/api/v1/families/${f.owner.familyId}/invites`, { role: "viewer" }) },
   { name: "rename family", run: (c, f) => c.patch(`/api/v1/families/${f.owner.familyId}`, { name: "Renamed" }) },
-  { name: "change a member's role", run: (c, f) => c.patch(`/api/v1/families/${f.owner.familyId}/members/${f.target.userId}`, { role: "viewer" }) },
+  {
+    name: "change a member's role",
+    run: (c, f) => c.patch(`/api/v1/families/${f.owner.familyId}/members/${f.target.userId}`, { role: "viewer" }),
+  },
   { name: "remove a member", run: (c, f) => c.delete(`/api/v1/families/${f.owner.familyId}/members/${f.target.userId}`) },
   { name: "delete family", run: (c, f) => c.delete(`/api/v1/families/${f.owner.familyId}`) },
 ];

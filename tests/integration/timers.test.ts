@@ -13,7 +13,13 @@ describe("timers", () => {
     const child = await createChild(owner);
     const first = await api(owner.token).post("/api/v1/timers", { childId: child.id, type: "feeding", side: "left" });
     expect(first.status).toBe(201);
-    expect(first.body.timer).toMatchObject({ childId: child.id, familyId: owner.familyId, type: "feeding", state: "running", side: "left" });
+    expect(first.body.timer).toMatchObject({
+      childId: child.id,
+      familyId: owner.familyId,
+      type: "feeding",
+      state: "running",
+      side: "left",
+    });
 
     const second = await api(partner.token).post("/api/v1/timers", { childId: child.id, type: "feeding", side: "right" });
     expect(second.status).toBe(200);
@@ -72,7 +78,13 @@ describe("timers", () => {
     expect(stopped.status).toBe(200);
     const { timer: done, activity } = stopped.body;
     expect(done).toMatchObject({ state: "stopped", activityId: activity.id, version: 5 });
-    expect(activity).toMatchObject({ type: "feeding", childId: child.id, createdById: owner.userId, startedAt: done.startedAt, endedAt: done.stoppedAt });
+    expect(activity).toMatchObject({
+      type: "feeding",
+      childId: child.id,
+      createdById: owner.userId,
+      startedAt: done.startedAt,
+      endedAt: done.stoppedAt,
+    });
     expect(activity.details).toMatchObject({ method: "breast", lastSide: "right" });
     expect(activity.details.leftSeconds).toBeGreaterThanOrEqual(leftSoFar);
     expect(activity.details.rightSeconds).toBeGreaterThanOrEqual(0);

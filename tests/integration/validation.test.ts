@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, bottle, createChild, minutesAgo, registerAccount, type Account } from "../helpers/api";
+import { api, bottle, createChild, minutesAgo, registerAccount, type Account, type ApiResponse } from "../helpers/api";
 import { familyState, userState } from "../helpers/db";
 
 /** Asserts a 400 that names `field` with a translated message. */
-function expectFieldError(res: { status: number; body: any }, field: string, context: string) {
+function expectFieldError(res: ApiResponse, field: string, context: string) {
   expect(res.status, `${context}: ${JSON.stringify(res.body)}`).toBe(400);
   expect(res.body.error.code, context).toMatch(/^bad_request:/);
   expect(Object.keys(res.body.error.fields ?? {}), context).toContain(field);
@@ -39,21 +39,53 @@ describe("activity input", () => {
     ["bottle in ounces", (id) => bottle(id, feeding({ amountMl: undefined, amountOz: 4 })), "details"],
     ["bottle amount as text", (id) => bottle(id, feeding({ amountMl: "120ml" })), "details.amountMl"],
     ["unknown milk", (id) => bottle(id, feeding({ milk: "cola" })), "details.milk"],
-    ["60 kg baby", (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: { weightGrams: 60_000 } }), "details.weightGrams"],
-    ["weight in kg", (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: { weightGrams: 4.2 } }), "details.weightGrams"],
+    [
+      "60 kg baby",
+      (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: { weightGrams: 60_000 } }),
+      "details.weightGrams",
+    ],
+    [
+      "weight in kg",
+      (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: { weightGrams: 4.2 } }),
+      "details.weightGrams",
+    ],
     ["3 m long baby", (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: { lengthMm: 3000 } }), "details.lengthMm"],
     ["growth without measures", (id) => ({ childId: id, type: "growth", startedAt: minutesAgo(5), details: {} }), "details"],
-    ["temperature in °F", (id) => ({ childId: id, type: "temperature", startedAt: minutesAgo(5), details: { celsius: 99.5 } }), "details.celsius"],
+    [
+      "temperature in °F",
+      (id) => ({ childId: id, type: "temperature", startedAt: minutesAgo(5), details: { celsius: 99.5 } }),
+      "details.celsius",
+    ],
     ["negative pumping", (id) => ({ childId: id, type: "pumping", startedAt: minutesAgo(5), details: { leftMl: -1 } }), "details.leftMl"],
     ["5 h on one breast", (id) => bottle(id, { details: { method: "breast", leftSeconds: 5 * 3600 } }), "details.leftSeconds"],
-    ["unknown medication unit", (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "X", dose: 1, unit: "spoonful" } }), "details.unit"],
-    ["absurd dose", (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "X", dose: 1e9, unit: "mg" } }), "details.dose"],
+    [
+      "unknown medication unit",
+      (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "X", dose: 1, unit: "spoonful" } }),
+      "details.unit",
+    ],
+    [
+      "absurd dose",
+      (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "X", dose: 1e9, unit: "mg" } }),
+      "details.dose",
+    ],
     ["diaper without wet", (id) => ({ childId: id, type: "diaper", startedAt: minutesAgo(5), details: { dirty: true } }), "details.wet"],
-    ["note too long", (id) => ({ childId: id, type: "note", startedAt: minutesAgo(5), details: { text: "x".repeat(2001) } }), "details.text"],
+    [
+      "note too long",
+      (id) => ({ childId: id, type: "note", startedAt: minutesAgo(5), details: { text: "x".repeat(2001) } }),
+      "details.text",
+    ],
     ["empty note", (id) => ({ childId: id, type: "note", startedAt: minutesAgo(5), details: { text: "  " } }), "details.text"],
     ["notes too long", (id) => bottle(id, { notes: "x".repeat(2001) }), "notes"],
-    ["medication name too long", (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "x".repeat(81), dose: 1, unit: "mg" } }), "details.name"],
-    ["too many foods", (id) => bottle(id, { details: { method: "solids", foods: Array.from({ length: 21 }, () => "pea") } }), "details.foods"],
+    [
+      "medication name too long",
+      (id) => ({ childId: id, type: "medication", startedAt: minutesAgo(5), details: { name: "x".repeat(81), dose: 1, unit: "mg" } }),
+      "details.name",
+    ],
+    [
+      "too many foods",
+      (id) => bottle(id, { details: { method: "solids", foods: Array.from({ length: 21 }, () => "pea") } }),
+      "details.foods",
+    ],
     ["food name too long", (id) => bottle(id, { details: { method: "solids", foods: ["x".repeat(61)] } }), "details.foods.0"],
     ["endedAt before startedAt", (id) => bottle(id, { startedAt: minutesAgo(10), endedAt: minutesAgo(20) }), "endedAt"],
     ["longer than a day", (id) => bottle(id, { startedAt: minutesAgo(26 * 60), endedAt: minutesAgo(60) }), "endedAt"],
@@ -157,7 +189,13 @@ describe("children, families, invites and members input", () => {
 
   it("each invalid field answers 400 naming it, and nothing is stored", async () => {
     const client = api(owner.token);
-    const child = (extra: Record<string, unknown>) => ({ familyId: owner.familyId, name: "Eva", birthDate: "2026-01-01", sex: "female", ...extra });
+    const child = (extra: Record<string, unknown>) => ({
+      familyId: owner.familyId,
+      name: "Eva",
+      birthDate: "2026-01-01",
+      sex: "female",
+      ...extra,
+    });
     const cases: [string, () => ReturnType<typeof client.get>, string][] = [
       ["child name too long", () => client.post("/api/v1/children", child({ name: "x".repeat(61) })), "name"],
       ["child name blank", () => client.post("/api/v1/children", child({ name: "   " })), "name"],
@@ -179,10 +217,22 @@ describe("children, families, invites and members input", () => {
       ["family name missing", () => client.patch(`/api/v1/families/${owner.familyId}`, {}), "name"],
       ["invite: unknown role", () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "admin" }), "role"],
       ["invite: bad email", () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "viewer", email: "nope" }), "email"],
-      ["invite: expiry 0", () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "viewer", expiresInHours: 0 }), "expiresInHours"],
-      ["invite: expiry a year", () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "viewer", expiresInHours: 8760 }), "expiresInHours"],
+      [
+        "invite: expiry 0",
+        () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "viewer", expiresInHours: 0 }),
+        "expiresInHours",
+      ],
+      [
+        "invite: expiry a year",
+        () => client.post(`/api/v1/families/${owner.familyId}/invites`, { role: "viewer", expiresInHours: 8760 }),
+        "expiresInHours",
+      ],
       ["member: unknown role", () => client.patch(`/api/v1/families/${owner.familyId}/members/${memberId}`, { role: "boss" }), "role"],
-      ["member: extra field", () => client.patch(`/api/v1/families/${owner.familyId}/members/${memberId}`, { role: "viewer", name: "x" }), "body"],
+      [
+        "member: extra field",
+        () => client.patch(`/api/v1/families/${owner.familyId}/members/${memberId}`, { role: "viewer", name: "x" }),
+        "body",
+      ],
     ];
     const before = await familyState(owner.familyId);
     for (const [name, run, field] of cases) expectFieldError(await run(), field, name);
@@ -212,7 +262,8 @@ describe("account input", () => {
       [{ email, password: "long enough", name: "A", role: "admin" }, "body"],
       [{ password: "long enough", name: "A" }, "email"],
     ];
-    for (const [body, field] of cases) expectFieldError(await api().post("/api/v1/auth/register", body), field, JSON.stringify(body).slice(0, 80));
+    for (const [body, field] of cases)
+      expectFieldError(await api().post("/api/v1/auth/register", body), field, JSON.stringify(body).slice(0, 80));
     // The valid email was never registered by the refused attempts.
     expect((await api().post("/api/v1/auth/register", { email, password: "long enough", name: "A" })).status).toBe(201);
   });
@@ -295,7 +346,9 @@ describe("transport: body format and size", () => {
       body: new Blob([body]),
     });
     expect(res.status).toBe(415);
-    expect((await api().raw("POST", "/api/v1/auth/register", "email=a@b.c", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(
+      (await api().raw("POST", "/api/v1/auth/register", "email=a@b.c", { "content-type": "application/x-www-form-urlencoded" })).status,
+    ).toBe(415);
     expect(await familyState(owner.familyId)).toEqual(before);
   });
 
@@ -322,7 +375,10 @@ describe("transport: body format and size", () => {
       duplex: "half",
     } as RequestInit);
     expect(streamed.status).toBe(413);
-    expect((await api().raw("POST", "/api/v1/auth/register", JSON.stringify({ email: "a@b.c", password: "x".repeat(100_000), name: "A" }))).status).toBe(413);
+    expect(
+      (await api().raw("POST", "/api/v1/auth/register", JSON.stringify({ email: "a@b.c", password: "x".repeat(100_000), name: "A" })))
+        .status,
+    ).toBe(413);
     expect(await familyState(owner.familyId)).toEqual(before);
   });
 
@@ -333,13 +389,28 @@ describe("transport: body format and size", () => {
       ["PATCH", `/api/v1/families/${owner.familyId}`, '{"name":"a\\u0000b"}', "name"],
       ["PATCH", `/api/v1/families/${owner.familyId}`, '{"name":"a\\ud800b"}', "name"],
       ["POST", "/api/v1/activities", JSON.stringify(bottle(childId, { notes: "x" })).replace('"notes":"x"', '"notes":"x\\u0000"'), "notes"],
-      ["POST", "/api/v1/activities", `{"childId":"${childId}","type":"note","startedAt":"${minutesAgo(5)}","details":{"text":"hi\\u0000"}}`, "details.text"],
-      ["POST", "/api/v1/activities", `{"childId":"${childId}","type":"note","startedAt":"${minutesAgo(5)}","details":{"text":"\\udc00"}}`, "details.text"],
+      [
+        "POST",
+        "/api/v1/activities",
+        `{"childId":"${childId}","type":"note","startedAt":"${minutesAgo(5)}","details":{"text":"hi\\u0000"}}`,
+        "details.text",
+      ],
+      [
+        "POST",
+        "/api/v1/activities",
+        `{"childId":"${childId}","type":"note","startedAt":"${minutesAgo(5)}","details":{"text":"\\udc00"}}`,
+        "details.text",
+      ],
       ["PATCH", `/api/v1/children/${childId}`, '{"name":"\\u0000"}', "name"],
       ["PATCH", "/api/v1/me", '{"name":"x\\u0000"}', "name"],
     ];
-    for (const [method, path, text, field] of cases) expectFieldError(await client.raw(method, path, text), field, `${method} ${path} ${text.slice(-40)}`);
-    const register = await api().raw("POST", "/api/v1/auth/register", '{"email":"nul@example.test","password":"long enough","name":"\\u0000"}');
+    for (const [method, path, text, field] of cases)
+      expectFieldError(await client.raw(method, path, text), field, `${method} ${path} ${text.slice(-40)}`);
+    const register = await api().raw(
+      "POST",
+      "/api/v1/auth/register",
+      '{"email":"nul@example.test","password":"long enough","name":"\\u0000"}',
+    );
     expectFieldError(register, "name", "register");
     expect(await familyState(owner.familyId)).toEqual(before);
   });
