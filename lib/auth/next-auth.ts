@@ -12,7 +12,9 @@ class SignInLocked extends CredentialsSignin {
   code = "locked";
 }
 
-const signInSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(256) });
+// NUL cannot be stored or compared by PostgreSQL; such input is simply not a valid credential.
+const noNul = (v: string) => !v.includes("\u0000");
+const signInSchema = z.object({ email: z.string().min(1).max(254).refine(noNul), password: z.string().min(1).max(256).refine(noNul) });
 
 declare module "next-auth" {
   interface Session {
