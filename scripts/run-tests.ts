@@ -52,6 +52,7 @@ async function main() {
     LOGIN_MAX_FAILURES: "5",
     TEST_BASE_URL: baseUrl,
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+    PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
   };
   let server: ChildProcess | undefined;
   let failed = false;
