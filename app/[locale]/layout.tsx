@@ -5,6 +5,9 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/nav/site-header";
+import { AppNav } from "@/components/nav/app-nav";
+import { localeDirection } from "@/lib/i18n/config";
+import { currentTheme } from "@/lib/ui/theme";
 import { signOutAction } from "./(auth)/actions";
 import "../globals.css";
 
@@ -31,12 +34,14 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const theme = await currentTheme();
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={localeDirection(locale)} data-theme={theme}>
       <body>
         <NextIntlClientProvider>
           <SiteHeader signOut={signOutAction} />
           {children}
+          <AppNav />
         </NextIntlClientProvider>
       </body>
     </html>

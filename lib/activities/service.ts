@@ -185,6 +185,40 @@ export async function deleteActivity({ actor, id }: { actor: Actor; id: string }
   });
 }
 
+/** Undoes a delete: the entry comes back with a new version and seq (an activity.updated event). */
+export async function restoreActivity({ actor, id }: { actor: Actor; id: string }) {
+  const row = await db.activity.findFirst({
+    where: { id, deletedAt: { not: null }, family: { memberships: { some: { userId: actor.userId } } } },
+  });
+  if (!row) throw new AppError("not_found:activity");
+  const { role } = await requireChildRole({ actor, childId: row.childId, atLeast: "viewer" }).catch(() => {
+    throw new AppError("not_found:activity");
+  });
+  assertCanModify(role, row, actor);
+  return writeWithEvents(actor, async (tx, changes) => {
+    const seq = await changes.next(row.familyId);
+    const { count } = await tx.activity.updateMany({
+      where: { id, deletedAt: { not: null } },
+      data: { deletedAt: null, updatedById: actor.userId, version: { increment: 1 }, seq },
+    });
+    if (count === 0) throw new AppError("not_found:activity");
+    const activity = toActivityDto(await tx.activity.findUniqueOrThrow({ where: { id } }));
+    await changes.record(row.familyId, seq, "activity.updated", { activity });
+    return activity;
+  });
+}
+
+/** Every live entry of a child that starts in [from, to), oldest first (timeline, dashboard, summaries). */
+export async function listActivitiesBetween({ actor, childId, from, to }: { actor: Actor; childId: string; from: Date; to: Date }) {
+  await requireChildRole({ actor, childId, atLeast: "viewer" });
+  const rows = await db.activity.findMany({
+    where: { childId, deletedAt: null, startedAt: { gte: from, lt: to } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    take: 10_000,
+  });
+  return rows.map(toActivityDto);
+}
+
 /** Newest first, keyset-paginated on (startedAt, id). */
 export async function listActivities({ actor, query }: { actor: Actor; query: unknown }) {
   const q = parseInput(listActivitiesQuerySchema, query, "activity");

@@ -23,8 +23,10 @@ describe("negotiateLocale", () => {
   });
 
   it("skips unsupported languages for the next supported one", () => {
-    expect(negotiateLocale("fr-FR, de;q=0.9, es;q=0.5")).toBe("es");
-    expect(negotiateLocale("fr, de")).toBe("en");
+    expect(negotiateLocale("ja-JP, zh;q=0.9, es;q=0.5")).toBe("es");
+    expect(negotiateLocale("pt-PT, pt;q=0.9")).toBe("pt-BR");
+    expect(negotiateLocale("ar-EG")).toBe("ar");
+    expect(negotiateLocale("ja, zh")).toBe("en");
   });
 
   it("ignores languages refused with q=0", () => {
@@ -44,7 +46,7 @@ describe("isLocale", () => {
   it("accepts only supported locales", () => {
     expect(isLocale("en")).toBe(true);
     expect(isLocale("es")).toBe(true);
-    expect(isLocale("fr")).toBe(false);
+    expect(isLocale("ja")).toBe(false);
     expect(isLocale("ES")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
     expect(isLocale(1)).toBe(false);

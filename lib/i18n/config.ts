@@ -1,6 +1,13 @@
-export const locales = ["en", "es"] as const;
+export const locales = ["en", "es", "fr", "de", "pt-BR", "ar"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
+
+const RTL: ReadonlySet<string> = new Set(["ar"]);
+
+/** Text direction of a locale, for <html dir>. */
+export function localeDirection(locale: string): "ltr" | "rtl" {
+  return RTL.has(locale) ? "rtl" : "ltr";
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
@@ -21,7 +28,7 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   for (const { tag } of ranked) {
     const exact = locales.find((l) => l.toLowerCase() === tag);
     if (exact) return exact;
-    const base = locales.find((l) => l.toLowerCase() === tag.split("-")[0]);
+    const base = locales.find((l) => l.toLowerCase().split("-")[0] === tag.split("-")[0]);
     if (base) return base;
   }
   return defaultLocale;

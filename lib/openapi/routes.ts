@@ -287,6 +287,14 @@ export const routes: RouteSpec[] = [
     responses: { 204: null },
   },
   {
+    method: "post",
+    path: "/api/v1/activities/{id}/restore",
+    summary: "Undo a delete",
+    tag: "activities",
+    auth: true,
+    responses: { 200: z.object({ activity: activitySchema }) },
+  },
+  {
     method: "get",
     path: "/api/v1/timers",
     summary: "Running and paused timers of a family",
