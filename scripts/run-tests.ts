@@ -13,6 +13,8 @@ import { freePort, waitForHttp } from "./lib/process";
 const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const only = process.argv[2] as "unit" | "integration" | "e2e" | undefined;
+/** Anything after the mode goes to the runner: `run-tests.ts e2e tests/e2e/home.spec.ts`. */
+const passThrough = process.argv.slice(3);
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
@@ -71,8 +73,8 @@ async function main() {
       detached: true,
     });
     await waitForHttp(`${baseUrl}/api/health`, 60_000);
-    if (only !== "e2e") failed = (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : [])], env)) !== 0 || failed;
-    if (!only || only === "e2e") failed = (await run("npx", ["playwright", "test"], env)) !== 0 || failed;
+    if (only !== "e2e") failed = (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : []), ...(only ? passThrough : [])], env)) !== 0 || failed;
+    if (!only || only === "e2e") failed = (await run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], env)) !== 0 || failed;
   } catch (error) {
     console.error(error);
     failed = true;
