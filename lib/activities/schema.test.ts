@@ -151,6 +151,9 @@ describe("createActivitySchema: feeding", () => {
     rejects(solids({ amountG: 1001 }), "details.amountG");
     rejects(solids({ amountG: -5 }), "details.amountG");
     rejects(solids({ reaction: "meh" }), "details.reaction");
+    accepts(solids({ allergens: ["peanut", "egg"] }));
+    rejects(solids({ allergens: ["peanut", "peanut"] }), "details.allergens");
+    rejects(solids({ allergens: ["chocolate"] }), "details.allergens.0");
   });
 });
 

@@ -46,12 +46,20 @@ const bottleDetails = z
   })
   .strict();
 
+/** The common food allergens introduced one by one (the "big nine"). */
+export const allergens = ["milk", "egg", "peanut", "tree_nut", "sesame", "soy", "wheat", "fish", "shellfish"] as const;
+
 const solidsDetails = z
   .object({
     method: z.literal("solids"),
     foods: z.array(shortText(60)).min(1).max(20),
     amountG: z.number().positive().max(LIMITS.solidsG).optional(),
     reaction: z.enum(["liked", "neutral", "disliked", "allergic"]).optional(),
+    allergens: z
+      .array(z.enum(allergens))
+      .max(allergens.length)
+      .refine((list) => new Set(list).size === list.length, { params: { i18n: "invalid" } })
+      .optional(),
   })
   .strict();
 
