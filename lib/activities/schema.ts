@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { allergens } from "./allergens";
+
+export { allergens };
 
 export const activityTypes = [
   "feeding",
@@ -45,9 +48,6 @@ const bottleDetails = z
     milk: z.enum(["breast_milk", "formula", "mixed"]),
   })
   .strict();
-
-/** The common food allergens introduced one by one (the "big nine"). */
-export const allergens = ["milk", "egg", "peanut", "tree_nut", "sesame", "soy", "wheat", "fish", "shellfish"] as const;
 
 const solidsDetails = z
   .object({
