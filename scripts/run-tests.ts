@@ -48,6 +48,7 @@ async function main() {
     APP_URL: baseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     TRUST_PROXY: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
     RATE_LIMIT_IP: "1000000",
     RATE_LIMIT_AUTH_IP: "20",
     RATE_LIMIT_USER: "200",

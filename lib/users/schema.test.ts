@@ -18,7 +18,7 @@ describe("registerSchema", () => {
     expect(paths(registerSchema.safeParse({ ...ok, password: "1234567" }))).toEqual(["password"]);
     expect(paths(registerSchema.safeParse({ ...ok, password: "x".repeat(257) }))).toEqual(["password"]);
     expect(paths(registerSchema.safeParse({ ...ok, name: " " }))).toEqual(["name"]);
-    expect(paths(registerSchema.safeParse({ ...ok, locale: "fr" }))).toEqual(["locale"]);
+    expect(paths(registerSchema.safeParse({ ...ok, locale: "ja" }))).toEqual(["locale"]);
   });
 
   it("reports a short password with its own message key", () => {

@@ -258,7 +258,7 @@ describe("account input", () => {
       [{ email, password: "x".repeat(257), name: "A" }, "password"],
       [{ email, password: "long enough", name: "" }, "name"],
       [{ email, password: "long enough", name: "x".repeat(81) }, "name"],
-      [{ email, password: "long enough", name: "A", locale: "fr" }, "locale"],
+      [{ email, password: "long enough", name: "A", locale: "ja" }, "locale"],
       [{ email, password: "long enough", name: "A", role: "admin" }, "body"],
       [{ password: "long enough", name: "A" }, "email"],
     ];
