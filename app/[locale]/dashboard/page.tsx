@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { sessionActor } from "@/lib/auth/resolve";
+import { getMe } from "@/lib/users/service";
+import { listChildren } from "@/lib/children/service";
+import { listActivities, listActivitiesBetween } from "@/lib/activities/service";
+import { currentDate, dayRangeOf, shiftDate } from "@/lib/analytics/day-range";
+import { dailySeries } from "@/lib/analytics/daily-series";
+import { localeDirection } from "@/lib/i18n/config";
+import { ChildTabs } from "@/components/dashboard/child-tabs";
+import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { GrowthTable } from "@/components/dashboard/growth-table";
+import { HeatMapCard } from "@/components/dashboard/heat-map-card";
+import { PERIODS, PeriodPicker, type Period } from "@/components/dashboard/period-picker";
+import { PrintButton } from "@/components/dashboard/print-button";
+import styles from "@/components/dashboard/dashboard.module.css";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ child?: string; days?: string }>;
+};
+
+const DAY_MS = 24 * 3600_000;
+const GROWTH_ROWS = 5;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  return { title: t("title") };
+}
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const [{ locale }, query] = await Promise.all([params, searchParams]);
+  setRequestLocale(locale);
+  const actor = await sessionActor();
+  if (!actor) redirect(`/${locale}/sign-in`);
+  const [{ user, families }, t, format] = await Promise.all([getMe({ actor }), getTranslations("dashboard"), getFormatter()]);
+  const children = (await Promise.all(families.map((f) => listChildren({ actor, familyId: f.id })))).flat();
+  if (children.length === 0) {
+    return (
+      <main id="main">
+        <h1>{t("title")}</h1>
+        <p>{t("noChildren")}</p>
+        <Link href="/children/new">{t("addChild")}</Link>
+      </main>
+    );
+  }
+
+  const child = children.find((c) => c.id === query.child) ?? children[0];
+  const days: Period = PERIODS.find((p) => String(p) === query.days) ?? 14;
+  const { dayStartHour, units } = user.settings;
+  const now = new Date();
+  const lastDate = currentDate(now, child.timezone, dayStartHour);
+  const firstDate = shiftDate(lastDate, 1 - days);
+  const from = dayRangeOf(firstDate, child.timezone, dayStartHour).start;
+  const to = dayRangeOf(lastDate, child.timezone, dayStartHour).end;
+  const href = (over: { child?: string; days?: Period }) =>
+    `/dashboard?${new URLSearchParams({ child: over.child ?? child.id, days: String(over.days ?? days) })}`;
+
+  // A night that began the evening before the first day still counts on it.
+  const [entries, growth] = await Promise.all([
+    listActivitiesBetween({ actor, childId: child.id, from: new Date(from.getTime() - DAY_MS), to }),
+    listActivities({ actor, query: { childId: child.id, type: "growth", limit: GROWTH_ROWS } }),
+  ]);
+  const series = dailySeries({ entries, timeZone: child.timezone, dayStartHour, lastDate, days, now });
+  const dir = localeDirection(locale);
+  const dateText = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { timeZone: "UTC", dateStyle: "medium" });
+
+  return (
+    <main id="main" className={styles.page}>
+      <div className={styles.header}>
+        <h1>
+          {t("title")} · {child.name}
+        </h1>
+        <PrintButton label={t("print")} className={`secondary ${styles.noPrint}`} />
+      </div>
+      <p className={`muted ${styles.range}`}>{t("range", { from: dateText(firstDate), to: dateText(lastDate) })}</p>
+      <div className={`${styles.controls} ${styles.noPrint}`}>
+        <ChildTabs items={children} currentId={child.id} label={t("chooseChild")} hrefFor={(id) => href({ child: id })} />
+        <PeriodPicker label={t("period")} current={days} text={(d) => t("days", { days: d })} hrefFor={(d) => href({ days: d })} />
+      </div>
+      <div className={styles.grid}>
+        <DailyCharts days={series} units={units} dir={dir} />
+        <HeatMapCard days={series} dir={dir} />
+        <GrowthTable entries={growth.items} units={units} timeZone={child.timezone} />
+      </div>
+    </main>
+  );
+}
