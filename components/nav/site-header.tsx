@@ -1,21 +1,39 @@
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { sessionActor } from "@/lib/auth/resolve";
+import { updateMe } from "@/lib/users/service";
+import { currentTheme, isTheme, setThemeCookie } from "@/lib/ui/theme";
 import { LocaleSwitch } from "./locale-switch";
+import { ThemeToggle } from "./theme-toggle";
+import styles from "./site-header.module.css";
 
-/** App name, language switch, and sign-out when signed in. */
+/** The header's theme switch: this device's cookie, and the account's setting when signed in. */
+async function saveTheme(formData: FormData) {
+  "use server";
+  const theme = formData.get("theme");
+  if (!isTheme(theme)) return;
+  await setThemeCookie(theme);
+  const actor = await sessionActor();
+  if (actor) await updateMe({ actor, input: { settings: { theme } } });
+}
+
+/** App name, language menu, dark-mode toggle, and sign-out when signed in. */
 export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) {
-  const [t, app, actor] = await Promise.all([getTranslations("nav"), getTranslations("app"), sessionActor()]);
+  const [t, app, actor, theme] = await Promise.all([getTranslations("nav"), getTranslations("app"), sessionActor(), currentTheme()]);
   return (
-    <header className="site-header">
-      <a href="#main" className="skip-link">
+    <header className={`site-header ${styles.header}`}>
+      <a href="#main" className={styles.skipLink}>
         {t("skipToContent")}
       </a>
       <Link href="/" className="brand">
         {app("name")}
       </Link>
-      <nav className="row" aria-label={t("label")}>
-        <LocaleSwitch />
+      <div className={styles.tools}>
+        <Suspense>
+          <LocaleSwitch />
+        </Suspense>
+        <ThemeToggle theme={theme} save={saveTheme} />
         {actor && (
           <form action={signOut}>
             <button type="submit" className="secondary">
@@ -23,7 +41,7 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
             </button>
           </form>
         )}
-      </nav>
+      </div>
     </header>
   );
 }
