@@ -5,7 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { sessionActor } from "@/lib/auth/resolve";
 import { AddChildSection } from "../add-child-section";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ family?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -13,8 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("newTitle") };
 }
 
-export default async function NewChildPage({ params }: Props) {
-  const { locale } = await params;
+export default async function NewChildPage({ params, searchParams }: Props) {
+  const [{ locale }, { family }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
   const actor = await sessionActor();
   if (!actor) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/children/new`)}`);
@@ -22,10 +22,10 @@ export default async function NewChildPage({ params }: Props) {
   return (
     <main id="main">
       <p>
-        <Link href="/">{t("back")}</Link>
+        <Link href={family ? `/family?family=${family}` : "/"}>{t("back")}</Link>
       </p>
       <h1>{t("newTitle")}</h1>
-      <AddChildSection actor={actor} />
+      <AddChildSection actor={actor} familyId={family} />
     </main>
   );
 }
