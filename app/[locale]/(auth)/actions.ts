@@ -3,12 +3,15 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/next-auth";
-import { registerUser } from "@/lib/users/service";
+import { getMe, registerUser } from "@/lib/users/service";
+import { setThemeCookie } from "@/lib/ui/theme";
 import { enforceRateLimits } from "@/lib/http/rate-limit";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
+import type { Locale } from "@/lib/i18n/config";
 import type { FormState } from "@/components/forms/form-state";
 import { actionLocale, actionMeta, errorState, formValues, safeNext } from "../action-state";
+import { freshSessionActor } from "./fresh-session";
 
 /** The stricter per-IP bucket the REST register/token endpoints use. */
 async function limitAuthAttempts() {
@@ -18,6 +21,23 @@ async function limitAuthAttempts() {
 
 async function signInWithPassword(email: string, password: string) {
   await signIn("credentials", { email, password, redirect: false });
+}
+
+/**
+ * Brings the account's theme to this device (the cookie paints the first frame) and returns the
+ * account's language. Best effort: signing in has already worked.
+ */
+async function adoptAccountSettings(fallback: Locale): Promise<Locale> {
+  try {
+    const actor = await freshSessionActor();
+    if (!actor) return fallback;
+    const { user } = await getMe({ actor });
+    await setThemeCookie(user.settings.theme);
+    return user.settings.locale;
+  } catch (error) {
+    console.error("[sign-in] could not apply the account's settings", error);
+    return fallback;
+  }
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -34,7 +54,8 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
     }
     return errorState(error, { locale, values });
   }
-  redirect(safeNext(values.next, locale));
+  const accountLocale = await adoptAccountSettings(locale);
+  redirect(values.next ? safeNext(values.next, locale) : `/${accountLocale}`);
 }
 
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -48,7 +69,8 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   } catch (error) {
     return errorState(error, { locale, values, fieldFor: (path) => (["name", "email", "password"].includes(path) ? path : null) });
   }
-  redirect(safeNext(values.next, locale));
+  // From an invite link: straight back to it. Otherwise: name the family, add the baby, log.
+  redirect(values.next ? safeNext(values.next, locale) : `/${locale}/welcome`);
 }
 
 export async function signOutAction() {
