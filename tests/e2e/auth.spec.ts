@@ -1,3 +1,4 @@
+import { api, registerAccount } from "../helpers/api";
 import { expect, test } from "./fixtures/test";
 
 test("a wrong password is refused with a message, and signing out protects home", async ({ page, auth, user }) => {
@@ -35,4 +36,24 @@ test("repeated wrong passwords lock sign-in with a translated message", async ({
   await auth.attemptSignIn(user.email, user.password);
   await expect(auth.formError()).toHaveText("Too many failed sign-ins; wait a moment and try again.");
   await expect(page).toHaveURL(/\/en\/sign-in$/);
+});
+
+test("signing in on a new device brings the account's language and theme with it", async ({ page, auth }) => {
+  const account = await registerAccount("Robin");
+  await api(account.token).patch("/api/v1/me", { settings: { locale: "es", theme: "dark" } });
+  await page.emulateMedia({ colorScheme: "light" });
+  await auth.gotoSignIn();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+  await auth.signIn(account.email, account.password);
+  await expect(page).toHaveURL(/\/es$/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+});
+
+test("a new account goes from sign-up into the onboarding, and an invalid sign-up keeps what was typed", async ({ page, auth, user }) => {
+  await auth.submitSignUp({ ...user, password: "short" });
+  await expect(page.locator('[id="f-password-error"]')).toHaveText("Use at least 8 characters.");
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await auth.fillSignUp(user);
+  await expect(page).toHaveURL(/\/en\/welcome$/);
 });

@@ -9,8 +9,21 @@ export class AuthPages {
     private readonly locale = "en",
   ) {}
 
+  /** Signs up and skips the onboarding, landing on home (most tests set things up themselves). */
   async signUp(user: NewUser) {
+    await this.submitSignUp(user);
+    await expect(this.page).toHaveURL(new RegExp(`/${this.locale}/welcome$`));
+    await this.page.getByRole("link", { name: "Skip for now" }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/${this.locale}$`));
+  }
+
+  /** Fills and sends the sign-up form, staying wherever the app goes next (onboarding, an invite). */
+  async submitSignUp(user: NewUser) {
     await this.page.goto(`/${this.locale}/sign-up`);
+    await this.fillSignUp(user);
+  }
+
+  async fillSignUp(user: NewUser) {
     await this.page.getByLabel("Your name").fill(user.name);
     await this.page.getByLabel("Email").fill(user.email);
     await this.page.getByLabel("Password").fill(user.password);
@@ -43,7 +56,7 @@ export class AuthPages {
   }
 
   async signOut() {
-    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await this.page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
     await expect(this.page).toHaveURL(new RegExp(`/${this.locale}/sign-in$`));
   }
 
