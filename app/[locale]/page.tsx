@@ -6,18 +6,33 @@ import { hasRole } from "@/lib/auth/roles";
 import { getMe } from "@/lib/users/service";
 import { getFamily } from "@/lib/families/service";
 import { listChildren } from "@/lib/children/service";
-import { listActivities } from "@/lib/activities/service";
 import type { ActivityDto } from "@/lib/activities/schema";
 import { ChildSwitcher } from "@/components/children/child-switcher";
 import { EntryList } from "@/components/activities/entry-list";
 import { QuickLog } from "@/components/activities/quick-log";
+import { ToastViewport } from "@/components/activities/toast-viewport";
+import { loadChildHome } from "@/components/home/load-child-home";
+import { NextUp } from "@/components/home/next-up";
+import { RefreshOnFocus } from "@/components/home/refresh-on-focus";
+import { SinceTiles } from "@/components/home/since-tiles";
+import { TodayTotals } from "@/components/home/today-totals";
+import { RunningTimers } from "@/components/timers/running-timers";
+import styles from "@/components/home/home.module.css";
 import { AddChildSection } from "./children/add-child-section";
-import { deleteEntryAction } from "./log/actions";
+import { deleteEntryAction, quickLogAction, removeEntryAction, restoreEntryAction } from "./log/actions";
+import { controlTimerAction, startTimerAction } from "./timers/actions";
+import { finishEntryAction } from "./entries/actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ child?: string }> };
 
-const RECENT_ENTRIES = 50;
+const quickActions = { log: quickLogAction, remove: removeEntryAction, restore: restoreEntryAction };
+const timerActions = { start: startTimerAction, control: controlTimerAction, remove: removeEntryAction };
 
+/**
+ * A child's home: running timers, time since the last feed / sleep / diaper, what is likely next,
+ * the quick-log cards, today's totals and the recent entries. Server-rendered from the services;
+ * the clocks, the stepper and the toasts are small client islands.
+ */
 export default async function HomePage({ params, searchParams }: Props) {
   const [{ locale }, { child: childParam }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
@@ -38,34 +53,67 @@ export default async function HomePage({ params, searchParams }: Props) {
 
   const child = children.find((c) => c.id === childParam) ?? children[0];
   const role = families.find((f) => f.id === child.familyId)?.role ?? "viewer";
-  const [family, { items }] = await Promise.all([
-    getFamily({ actor, familyId: child.familyId }),
-    listActivities({ actor, query: { childId: child.id, limit: RECENT_ENTRIES } }),
-  ]);
+  const canLog = hasRole(role, "caregiver");
+  const units = user.settings.units;
+  const [family, home] = await Promise.all([getFamily({ actor, familyId: child.familyId }), loadChildHome({ actor, child, user })]);
   const memberNames = Object.fromEntries(family.members.map((m) => [m.userId, m.name]));
-  // Mirrors the service rule so the button only shows where deleting will work.
-  const canDelete = (entry: ActivityDto) => hasRole(role, "parent") || (hasRole(role, "caregiver") && entry.createdById === user.id);
+  // Mirrors the service rule so the buttons only show where editing and deleting will work.
+  const canModify = (entry: ActivityDto) => hasRole(role, "parent") || (canLog && entry.createdById === user.id);
 
   return (
-    <main id="main">
+    <main id="main" className={styles.page}>
+      <RefreshOnFocus />
       {children.length > 1 && <ChildSwitcher items={children} currentId={child.id} />}
       <h1>{child.name}</h1>
-      {hasRole(role, "caregiver") && (
+      <SinceTiles home={home} />
+      {canLog ? (
+        <RunningTimers
+          timers={home.timers}
+          serverNow={home.now}
+          timeZone={child.timezone}
+          meId={user.id}
+          memberNames={memberNames}
+          actions={timerActions}
+        />
+      ) : null}
+      {canLog && (
+        <NextUp
+          childId={child.id}
+          units={units}
+          home={home}
+          actions={quickActions}
+          timerActions={timerActions}
+          finishEntry={finishEntryAction}
+        />
+      )}
+      {canLog && (
         <section aria-labelledby="quick-log-heading">
           <h2 id="quick-log-heading">{t("quickLog")}</h2>
-          <QuickLog childId={child.id} />
+          <QuickLog
+            childId={child.id}
+            units={units}
+            home={home}
+            actions={quickActions}
+            timerActions={timerActions}
+            finishEntry={finishEntryAction}
+          />
         </section>
       )}
+      <section aria-labelledby="today-heading">
+        <h2 id="today-heading">{t("today.title")}</h2>
+        <TodayTotals home={home} units={units} timeZone={child.timezone} />
+      </section>
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("entries")}</h2>
         <EntryList
-          entries={items}
+          entries={home.recent}
           timeZone={child.timezone}
-          units={user.settings.units}
+          units={units}
           memberNames={memberNames}
           meId={user.id}
-          canDelete={canDelete}
+          canDelete={canModify}
           deleteAction={deleteEntryAction}
+          restoreAction={restoreEntryAction}
         />
       </section>
       {families.some((f) => hasRole(f.role, "parent")) && (
@@ -73,6 +121,7 @@ export default async function HomePage({ params, searchParams }: Props) {
           <Link href="/children/new">{t("addChild")}</Link>
         </p>
       )}
+      <ToastViewport />
     </main>
   );
 }

@@ -38,6 +38,14 @@ export function buildActivityInput({
       if (key && raw) details[key] = true;
       continue;
     }
+    if (field.kind === "multi") {
+      const chosen = raw
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
+      if (key && chosen.length > 0) details[key] = chosen;
+      continue;
+    }
     if (raw === "") {
       if (!("optional" in field && field.optional)) issues[field.name] = { key: "required" };
       continue;
@@ -73,4 +81,17 @@ export function buildActivityInput({
 
 function diaperFlags(kind: string): { wet: boolean; dirty: boolean } {
   return { wet: kind === "wet" || kind === "both", dirty: kind === "dirty" || kind === "both" };
+}
+
+/** Multi-choice fields arrive as several values of one name; the builder reads them comma-joined. */
+export function withMultiValues(kind: LogKind, formData: FormData, values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const field of logFields[kind]) {
+    if (field.kind === "multi")
+      out[field.name] = formData
+        .getAll(field.name)
+        .filter((v) => typeof v === "string")
+        .join(",");
+  }
+  return out;
 }

@@ -1,7 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import type { ActivityDto } from "@/lib/activities/schema";
 import type { FormAction } from "@/components/forms/form-state";
 import { DeleteEntryButton } from "./delete-entry-button";
+import type { SimpleResult } from "./quick-types";
+import styles from "./entry-list.module.css";
 import { entryKind, summarizeEntry } from "./entry-summary";
 import type { UnitSystem } from "./units";
 import { dayKey } from "./zoned-time";
@@ -13,12 +16,15 @@ type Props = {
   /** Display names of the family's members by user id. */
   memberNames: Record<string, string>;
   meId: string;
+  /** Whether the user may edit and delete this entry (the service's rule, mirrored). */
   canDelete: (entry: ActivityDto) => boolean;
   deleteAction: FormAction;
+  /** With it, a deletion's toast offers Undo. */
+  restoreAction?: (id: string) => Promise<SimpleResult>;
 };
 
 /** Entries newest first, grouped by day in the child's zone (Today, Yesterday, then dates). */
-export async function EntryList({ entries, timeZone, units, memberNames, meId, canDelete, deleteAction }: Props) {
+export async function EntryList({ entries, timeZone, units, memberNames, meId, canDelete, deleteAction, restoreAction }: Props) {
   const [t, ta, tu, format] = await Promise.all([
     getTranslations("entries"),
     getTranslations("activity"),
@@ -74,7 +80,18 @@ export async function EntryList({ entries, timeZone, units, memberNames, meId, c
                         <summary aria-label={t("actionsFor", { kind, time })}>
                           <span aria-hidden="true">⋯</span>
                         </summary>
-                        <DeleteEntryButton action={deleteAction} id={entry.id} label={t("deleteLabel", { kind, time })} />
+                        <div className={styles.menu}>
+                          <Link href={`/entries/${entry.id}/edit`} className="button secondary" aria-label={t("editLabel", { kind, time })}>
+                            {t("edit")}
+                          </Link>
+                          <DeleteEntryButton
+                            action={deleteAction}
+                            id={entry.id}
+                            label={t("deleteLabel", { kind, time })}
+                            kind={kind}
+                            restore={restoreAction}
+                          />
+                        </div>
                       </details>
                     )}
                   </li>

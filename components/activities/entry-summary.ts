@@ -41,7 +41,13 @@ export function summarizeEntry(activity: ActivityDto, ctx: Context): string {
         typeof d.lastSide === "string" && t("summary.lastSide", { side: t(`sides.${d.lastSide}`) }),
       ]);
     case "solids":
-      return join([Array.isArray(d.foods) ? d.foods.join(", ") : null, amount("food", d.amountG)]);
+      return join([
+        Array.isArray(d.foods) ? d.foods.join(", ") : null,
+        amount("food", d.amountG),
+        Array.isArray(d.allergens) &&
+          d.allergens.length > 0 &&
+          t("summary.allergens", { list: d.allergens.map((a) => t(`allergens.${String(a)}`)).join(", ") }),
+      ]);
     case "sleep":
     case "tummy_time":
       return activity.endedAt

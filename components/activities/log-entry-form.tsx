@@ -8,6 +8,7 @@ import { IdempotencyKey } from "@/components/forms/idempotency-key";
 import type { FormAction } from "@/components/forms/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { logFields, type FieldSpec, type LogKind } from "./log-fields";
+import { MultiChoice } from "./multi-choice";
 import { displayUnit, type UnitSystem } from "./units";
 
 type Props = {
@@ -17,10 +18,15 @@ type Props = {
   units: UnitSystem;
   /** Initial values by input name (the time defaults to now in the child's zone). */
   defaults: Record<string, string>;
+  /** Extra hidden inputs (an edit sends the entry's id and version). */
+  hidden?: Record<string, string>;
+  submitLabel?: string;
+  /** A new entry carries a client-made id, so a double tap or a retry saves it once. */
+  idempotent?: boolean;
 };
 
 /** The form for one kind of entry, built from its field list; the server converts and validates. */
-export function LogEntryForm({ action, kind, childId, units, defaults }: Props) {
+export function LogEntryForm({ action, kind, childId, units, defaults, hidden = {}, submitLabel, idempotent = true }: Props) {
   const t = useTranslations("log");
   const tu = useTranslations("units");
   const [state, formAction] = useFormAction(action, t("unreachable"));
@@ -51,7 +57,10 @@ export function LogEntryForm({ action, kind, childId, units, defaults }: Props) 
       <FormMessage message={state.message} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="childId" value={childId} />
-      <IdempotencyKey />
+      {idempotent && <IdempotencyKey />}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {logFields[kind].map((field) => {
         const key = fieldKey(field);
         const error = errors[field.name];
@@ -84,6 +93,17 @@ export function LogEntryForm({ action, kind, childId, units, defaults }: Props) 
                 </select>
               </Field>
             );
+          case "multi":
+            return (
+              <MultiChoice
+                key={field.name}
+                name={field.name}
+                legend={label(field)}
+                selected={(values[field.name] ?? "").split(",").filter(Boolean)}
+                error={error}
+                options={field.options.map((o) => ({ value: o, label: t(`options.${key}.${o}`) }))}
+              />
+            );
           case "checkbox":
             return (
               <div key={field.name} className="field" data-field={field.name}>
@@ -115,7 +135,7 @@ export function LogEntryForm({ action, kind, childId, units, defaults }: Props) 
             );
         }
       })}
-      <SubmitButton label={t("save")} pendingLabel={t("saving")} className="primary-action" />
+      <SubmitButton label={submitLabel ?? t("save")} pendingLabel={t("saving")} className="primary-action" />
     </form>
   );
 }

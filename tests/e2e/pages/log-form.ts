@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** A log form (`/log/[type]`): inputs by label, each input's error, and save. */
+/** A log form (`/log/[type]`) or an edit form (`/entries/[id]/edit`): inputs by label, errors, save. */
 export class LogForm {
   constructor(private readonly page: Page) {}
 
@@ -20,7 +20,24 @@ export class LogForm {
     return this.page.getByRole("radio", { name: option, exact: true }).check();
   }
 
+  check(option: string) {
+    return this.page.getByRole("checkbox", { name: option, exact: true }).check();
+  }
+
+  select(label: string | RegExp, option: string) {
+    return this.field(label).selectOption({ label: option });
+  }
+
+  /** The form's own message (scoped to main: Next.js's route announcer is an alert too). */
+  message(): Locator {
+    return this.page.locator("main form").getByRole("alert").filter({ hasText: /\S/ });
+  }
+
   async save() {
     await this.page.getByRole("button", { name: "Save" }).click();
+  }
+
+  async saveChanges() {
+    await this.page.getByRole("button", { name: "Save changes" }).click();
   }
 }

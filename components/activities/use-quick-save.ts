@@ -1,0 +1,55 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { newClientId } from "./client-id";
+import type { QuickActions, QuickLogInput, QuickResult } from "./quick-types";
+import { showToast } from "./toast-store";
+
+/** A second tap this soon after a save is the same tap (a double tap), so it reuses the entry id. */
+const SAME_TAP_MS = 2500;
+
+/**
+ * Saves a one-tap entry and offers Undo. Each button (`key`) keeps its entry id for a moment
+ * after a save, so a double tap, even one landing after the first answer, stores one entry.
+ */
+export function useQuickSave(actions: QuickActions) {
+  const t = useTranslations("quickLog");
+  const [pending, startTransition] = useTransition();
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
+  const busy = useRef(false);
+  const recent = useRef(new Map<string, { id: string; at: number }>());
+
+  function save(key: string, input: Omit<QuickLogInput, "id">, onResult?: (result: QuickResult) => void) {
+    if (busy.current) return;
+    busy.current = true;
+    const last = recent.current.get(key);
+    const id = last && Date.now() - last.at < SAME_TAP_MS ? last.id : newClientId();
+    setPendingKey(key);
+    startTransition(async () => {
+      let result: QuickResult;
+      try {
+        result = await actions.log({ ...input, id });
+      } catch {
+        result = { status: "error", message: t("unreachable") };
+      }
+      busy.current = false;
+      setPendingKey(null);
+      if (result.status === "ok") {
+        recent.current.set(key, { id, at: Date.now() });
+        const entryId = result.entry.id;
+        showToast({
+          message: result.entry.message,
+          link: { href: result.entry.editHref, label: t("addDetails") },
+          undo: async () => {
+            recent.current.delete(key);
+            return actions.remove(entryId);
+          },
+        });
+      }
+      onResult?.(result);
+    });
+  }
+
+  return { save, pending, pendingKey };
+}
