@@ -17,7 +17,7 @@ type Props = {
 };
 
 const CELL = 14;
-const M = { top: 16, side: 48, end: 4, bottom: 4 };
+const M = { top: 16, side: 60, end: 4, bottom: 4 };
 
 /**
  * Days down, hours across: a cell's shade is the minutes asleep in that hour, a dot marks feeds
