@@ -14,7 +14,8 @@ export function DataTable({ toggle, caption, columns, rows }: Props) {
   return (
     <details className={styles.data}>
       <summary>{toggle}</summary>
-      <div className={styles.tableWrap}>
+      {/* Wide tables scroll sideways on phones; focusable so the keyboard can scroll them too. */}
+      <div className={styles.tableWrap} role="region" aria-label={caption} tabIndex={0}>
         <table className={styles.table}>
           <caption>{caption}</caption>
           <thead>
