@@ -69,7 +69,12 @@ export async function QuickLog({ childId, units, home, actions, timerActions, fi
                   input={{ childId, type: "feeding", side }}
                   actions={timerActions}
                   className={side === suggestedSide ? `${styles.tap} ${styles.suggested}` : styles.tap}
-                  ariaLabel={t("breast.start", { side: ta(`sides.${side}`) })}
+                  // The name starts with what the button shows ("Left suggested"): axe label-content-name-mismatch.
+                  ariaLabel={
+                    side === suggestedSide
+                      ? `${ta(`sides.${side}`)} ${t("breast.suggested")}: ${t("breast.start", { side: ta(`sides.${side}`) })}`
+                      : t("breast.start", { side: ta(`sides.${side}`) })
+                  }
                   ariaDescribedBy={side === suggestedSide ? "breast-suggestion" : undefined}
                 >
                   {ta(`sides.${side}`)}

@@ -54,7 +54,10 @@ export function Field({
   );
 }
 
-/** Radio buttons as a fieldset: the legend labels the group, each option its own big target. */
+/**
+ * Radio buttons as a fieldset: the legend labels the group, each option its own big target. The
+ * radiogroup role is what lets the fieldset say it is required (a plain group may not: axe aria-allowed-attr).
+ */
 export function ChoiceGroup({
   name,
   legend,
@@ -73,6 +76,7 @@ export function ChoiceGroup({
   const ids = fieldIds(name);
   return (
     <fieldset
+      role="radiogroup"
       className="field choices"
       data-field={name}
       aria-invalid={error ? true : undefined}
