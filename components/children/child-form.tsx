@@ -40,15 +40,18 @@ export function ChildForm({ action, hidden, timeZones, submitLabel, pendingLabel
   const detectedZone = useSyncExternalStore(noSubscribe, browserTimeZone, serverTimeZone);
   const f = state.fields ?? {};
   const v = { ...defaults, ...state.values };
+  // Keyed by value so React's reset after the action keeps the choice (see PreferencesForm).
+  const familyId = v.familyId ?? families?.[0]?.id ?? "";
   return (
-    <form action={formAction} className="stack" noValidate>
+    // No form restoration on reload: an edit page shows what is saved, not what was typed before.
+    <form action={formAction} className="stack" noValidate autoComplete="off">
       <FormMessage message={state.message} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {families && families.length > 1 && (
         <Field name="familyId" label={t("family")} error={f.familyId}>
-          <select {...controlProps("familyId", { error: f.familyId })} defaultValue={v.familyId ?? families[0].id}>
+          <select {...controlProps("familyId", { error: f.familyId })} key={familyId} defaultValue={familyId}>
             {families.map((family) => (
               <option key={family.id} value={family.id}>
                 {family.name}

@@ -23,13 +23,15 @@ export function InviteForm({ action, familyId, roles }: Props) {
   const f = state.fields ?? {};
   const v = state.values ?? {};
   const roleHint = t("invite.roleHint");
+  // Keyed by value so React's reset after the action keeps the role just used (see PreferencesForm).
+  const chosen = v.role ?? (roles.includes("caregiver") ? "caregiver" : roles[0]);
   return (
     <>
       <form action={formAction} className="stack" noValidate>
         <FormMessage message={state.message} />
         <input type="hidden" name="familyId" value={familyId} />
         <Field name="role" label={t("invite.role")} hint={roleHint} error={f.role}>
-          <select {...controlProps("role", { error: f.role, hint: roleHint })} defaultValue={v.role ?? "caregiver"}>
+          <select {...controlProps("role", { error: f.role, hint: roleHint })} key={chosen} defaultValue={chosen}>
             {roles.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}

@@ -33,13 +33,15 @@ export async function MemberList({ familyId, members, myRole, meId, changeRole, 
                 {member.userId === meId && <span className={styles.you}> ({t("members.you")})</span>}
               </span>
               <RoleBadge role={member.role} />
-              <span className={`muted ${styles.email}`} dir="ltr">
-                {member.email}
+              <span className={`muted ${styles.email}`}>
+                <bdi>{member.email}</bdi>
               </span>
             </div>
             {manageable && (
               <div className={styles.memberActions}>
                 <MemberRoleForm
+                  // A new role remounts the form: a select keeps its first default through React's form reset.
+                  key={member.role}
                   action={changeRole}
                   familyId={familyId}
                   userId={member.userId}

@@ -15,7 +15,9 @@ export function MemberRoleForm({ action, familyId, userId, name, role, roles }: 
   const [state, formAction] = useFormAction(action);
   const id = `member-role-${userId}`;
   return (
-    <form action={formAction} className={styles.roleForm}>
+    // autoComplete="off": Chromium would otherwise "restore" a select on reload from another,
+    // identical-looking form on the page, showing a role the member does not have.
+    <form action={formAction} className={styles.roleForm} autoComplete="off">
       <input type="hidden" name="familyId" value={familyId} />
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={id} className="sr-only">

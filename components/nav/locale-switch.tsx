@@ -28,7 +28,8 @@ export function LocaleSwitch() {
         if (event.key !== "Escape") return;
         details.open = false;
         details.querySelector("summary")?.focus();
-      } else if (!details.contains(event.target as Node)) {
+      } else if (!details.contains(event.target as Node) || (event.target as Element).closest?.("a")) {
+        // A click elsewhere, or on a language (the page may stay mounted when it is the current one).
         details.open = false;
       }
     };

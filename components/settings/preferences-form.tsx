@@ -27,8 +27,13 @@ export function PreferencesForm({ action, settings, locale, languages, hourLabel
   const [state, formAction] = useFormAction(action);
   const f = state.fields ?? {};
   const v = state.values ?? {};
+  // React resets a form after its action, and a select resets to the option it was first
+  // rendered with: keyed by its value, a select is rendered anew whenever that value changes.
+  const dayStartHour = v.dayStartHour ?? String(settings.dayStartHour);
+  const language = v.locale ?? locale;
   return (
-    <form action={formAction} className="stack" noValidate>
+    // No form restoration on reload: the page shows what is saved, not what was last on screen.
+    <form action={formAction} className="stack" noValidate autoComplete="off">
       <FormMessage message={state.message} />
       <ChoiceGroup
         name="units"
@@ -43,7 +48,8 @@ export function PreferencesForm({ action, settings, locale, languages, hourLabel
       <Field name="dayStartHour" label={t("dayStart")} hint={t("dayStartHint")} error={f.dayStartHour}>
         <select
           {...controlProps("dayStartHour", { error: f.dayStartHour, hint: t("dayStartHint") })}
-          defaultValue={v.dayStartHour ?? String(settings.dayStartHour)}
+          key={dayStartHour}
+          defaultValue={dayStartHour}
         >
           {hourLabels.map((label, hour) => (
             <option key={hour} value={hour}>
@@ -53,7 +59,7 @@ export function PreferencesForm({ action, settings, locale, languages, hourLabel
         </select>
       </Field>
       <Field name="locale" label={t("language")} error={f.locale}>
-        <select {...controlProps("locale", { error: f.locale })} defaultValue={v.locale ?? locale}>
+        <select {...controlProps("locale", { error: f.locale })} key={language} defaultValue={language}>
           {languages.map((language) => (
             <option key={language.locale} value={language.locale} lang={language.locale}>
               {language.name}

@@ -42,7 +42,7 @@ export async function savePreferencesAction(_state: FormState, formData: FormDat
   if (isTheme(values.theme)) await setThemeCookie(values.theme);
   revalidatePath("/", "layout");
   if (isLocale(values.locale) && values.locale !== locale) redirect(`/${values.locale}/settings`);
-  return { status: "idle", saved: true };
+  return { status: "idle", saved: true, values };
 }
 
 /**
