@@ -27,6 +27,11 @@ test("settings: imperial units and the dark theme stick, and Arabic turns the pa
   await page.getByLabel("Day starts at").selectOption("5");
   await settings.savePreferences();
   await expect(settings.preferences().getByRole("status")).toHaveText("Preferences saved.");
+  // What was saved stays on screen (React resets a form after its action).
+  await expect(settings.preferences().getByRole("radio", { name: /^Imperial/ })).toBeChecked();
+  await expect(settings.preferences().getByRole("radio", { name: "Dark" })).toBeChecked();
+  await expect(page.getByLabel("Day starts at")).toHaveValue("5");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
 
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
@@ -68,6 +73,8 @@ test("the header's theme toggle follows the system until pressed, then sticks on
 
   await toggle.click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  // Pressed state comes from the server's answer: the cookie is stored by then.
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
 });
@@ -167,6 +174,14 @@ test("family and settings stay usable at 320 px: no sideways scrolling, touch ta
     await page.goto(path);
     await expect(page.locator("main h1")).toBeVisible();
     expect({ path, ...(await measure(page)) }).toEqual({ path, scrollWidth: 320, small: [] });
+  }
+
+  // The language menu, open, stays on the screen.
+  await page.goto("/en/family");
+  await page.getByRole("banner").locator("summary").click();
+  for (const name of ["English", "Português (Brasil)"]) {
+    const box = await page.getByRole("link", { name }).boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 320 && box.height >= 44).toBe(true);
   }
 
   // With an invite link and its QR code showing, and in a confirmation dialog.

@@ -19,6 +19,11 @@ export class FamilyPage {
     return this.members().filter({ hasText: name });
   }
 
+  /** The role badge of a member (the role the server has; the select may show an unsaved choice). */
+  role(name: string): Locator {
+    return this.member(name).locator("[data-role]");
+  }
+
   /** Creates an invite link for a role and returns the link, as shown on the page. */
   async invite(role: string, email?: string): Promise<string> {
     const section = this.page.getByRole("region", { name: "Invite someone" });
@@ -33,6 +38,7 @@ export class FamilyPage {
   async changeRole(name: string, role: string) {
     await this.page.getByLabel(`Role of ${name}`, { exact: true }).selectOption({ label: role });
     await this.page.getByRole("button", { name: `Change the role of ${name}` }).click();
+    await expect(this.role(name)).toHaveText(role);
   }
 
   /** Opens a confirmation dialog by its trigger and confirms it. */
