@@ -28,6 +28,7 @@ type Props = {
 export function ConfirmDialog({ action, fields, triggerLabel, triggerAriaLabel, title, body, confirmLabel, pendingLabel }: Props) {
   const t = useTranslations("family");
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
   const [state, formAction] = useFormAction(action);
@@ -38,7 +39,11 @@ export function ConfirmDialog({ action, fields, triggerLabel, triggerAriaLabel, 
         className={`secondary ${styles.dangerOutline}`}
         aria-label={triggerAriaLabel}
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          dialog.current?.showModal();
+          // Start on the safe choice: Enter right after opening must not delete anything.
+          cancel.current?.focus();
+        }}
       >
         {triggerLabel}
       </button>
@@ -54,7 +59,7 @@ export function ConfirmDialog({ action, fields, triggerLabel, triggerAriaLabel, 
           ))}
           <div className={styles.dialogActions}>
             <SubmitButton label={confirmLabel} pendingLabel={pendingLabel} className="danger" />
-            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            <button ref={cancel} type="button" className="secondary" onClick={() => dialog.current?.close()}>
               {t("cancel")}
             </button>
           </div>

@@ -84,6 +84,15 @@ test("an owner changes a member's role and removes another; a parent cannot touc
   await expect(family.role("Cara")).toHaveText("Viewer");
   await expect(page.getByLabel("Role of Cara", { exact: true })).toHaveValue("viewer");
 
+  // The confirmation opens on its safe choice, and Escape backs out of it.
+  await page.getByRole("button", { name: "Remove Pat" }).click();
+  await expect(page.getByRole("dialog", { name: "Remove Pat from the family?" })).toBeVisible();
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Remove Pat" })).toBeFocused();
+  await expect(family.members()).toHaveCount(3);
+
   await family.remove("Pat");
   await page.reload();
   await expect(family.members()).toHaveCount(2);
