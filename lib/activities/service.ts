@@ -1,18 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { db, Prisma, type Activity, type Tx } from "@/lib/db/client";
-import type { ChangeSet } from "@/lib/events/change-set";
+import { db, Prisma, type Activity } from "@/lib/db/client";
+import { publishFamilyEvents } from "@/lib/events/publish";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { insertActivity } from "./insert";
 import { writeWithEvents } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { requireChildRole } from "@/lib/families/access";
-import {
-  createActivitySchema,
-  listActivitiesQuerySchema,
-  updateActivitySchema,
-  type ActivityDto,
-  type CreateActivityInput,
-} from "./schema";
+import { createActivitySchema, listActivitiesQuerySchema, updateActivitySchema, type ActivityDto } from "./schema";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 export function toActivityDto(row: Activity): ActivityDto {
@@ -62,16 +57,13 @@ export async function createActivity({
   const data = parseInput(createActivitySchema, input, "activity");
   const { child } = await requireChildRole({ actor, childId: data.childId, atLeast: "caregiver" });
   assertAfterBirth(data.startedAt, child.birthDate);
-  if (data.id) {
-    const existing = await findExisting(data.id, child.familyId);
-    if (existing) return { activity: existing, created: false };
-  }
   try {
-    const activity = await writeWithEvents(actor, (tx, changes) => insertActivity(tx, changes, { actor, familyId: child.familyId, data }));
+    const { activity, event } = await insertActivity(db, { actor, familyId: child.familyId, data });
+    await publishFamilyEvents([event]);
     return { activity, created: true };
   } catch (error) {
-    // Two retries of the same create racing: the loser returns the winner's row.
-    if (data.id && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // The same client id again (a retry, or two racing): return the stored entry.
+    if (data.id && isUniqueViolation(error)) {
       const existing = await findExisting(data.id, child.familyId);
       if (existing) return { activity: existing, created: false };
     }
@@ -84,33 +76,6 @@ async function findExisting(id: string, familyId: string): Promise<ActivityDto |
   if (!row) return null;
   if (row.familyId !== familyId) throw new AppError("conflict:activity_id");
   return toActivityDto(row);
-}
-
-/** The insert shared by createActivity and timers (a stopped timer becomes an entry). */
-export async function insertActivity(
-  tx: Tx,
-  changes: ChangeSet,
-  { actor, familyId, data }: { actor: Actor; familyId: string; data: CreateActivityInput },
-): Promise<ActivityDto> {
-  const seq = await changes.next(familyId);
-  const row = await tx.activity.create({
-    data: {
-      id: data.id ?? randomUUID(),
-      familyId,
-      childId: data.childId,
-      type: data.type,
-      startedAt: new Date(data.startedAt),
-      endedAt: data.endedAt ? new Date(data.endedAt) : null,
-      details: data.details as Prisma.InputJsonValue,
-      notes: data.notes ?? null,
-      createdById: actor.userId,
-      updatedById: actor.userId,
-      seq,
-    },
-  });
-  const activity = toActivityDto(row);
-  await changes.record(familyId, seq, "activity.created", { activity });
-  return activity;
 }
 
 async function loadActivity(actor: Actor, id: string) {

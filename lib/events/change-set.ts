@@ -46,6 +46,12 @@ export class ChangeSet {
     return event;
   }
 
+  /** Takes an event that a single-statement write already stored (see lib/activities/insert.ts). */
+  adopt<T extends { event: FamilyEvent }>(written: T): T {
+    this.events.push(written.event);
+    return written;
+  }
+
   /** next() + record() for changes that have no row of their own to stamp. */
   async emit(familyId: string, type: FamilyEventType, data: Record<string, unknown>): Promise<FamilyEvent> {
     return this.record(familyId, await this.next(familyId), type, data);

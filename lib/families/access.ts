@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/lib/db/client";
+import { db, type Child, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/actor";
@@ -22,18 +22,21 @@ export async function requireFamilyRole(
   return membership.role;
 }
 
-/** A live child the actor can see, with the actor's role in the child's family. */
+/**
+ * A live child the actor can see, with the actor's role in the child's family: one join, as it
+ * runs on every entry read and write (bench/api measured three statements for the Prisma form).
+ */
 export async function requireChildRole({ actor, childId, atLeast }: { actor: Actor; childId: string; atLeast: Role }, client: Client = db) {
-  const child = await client.child.findFirst({
-    where: { id: childId, deletedAt: null, family: { memberships: { some: { userId: actor.userId } } } },
-    include: { family: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } } },
-  });
-  // The family or membership can vanish between the queries of this read (a concurrent delete).
-  const role = child?.family?.memberships[0]?.role;
-  if (!child || !role) throw new AppError("not_found:child");
-  if (!hasRole(role, atLeast)) throw new AppError("forbidden:child");
-  const { family: _family, ...rest } = child;
-  return { child: rest, role };
+  const rows = await client.$queryRaw<(Child & { role: Role })[]>`
+    SELECT c.*, m.role::text AS role
+    FROM "Child" c
+    JOIN "Membership" m ON m."familyId" = c."familyId" AND m."userId" = ${actor.userId}::uuid
+    WHERE c.id = ${childId}::uuid AND c."deletedAt" IS NULL`;
+  const found = rows[0];
+  if (!found) throw new AppError("not_found:child");
+  if (!hasRole(found.role, atLeast)) throw new AppError("forbidden:child");
+  const { role, ...child } = found;
+  return { child: child as Child, role };
 }
 
 /** Ids of every family the actor belongs to. */

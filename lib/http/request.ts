@@ -14,22 +14,50 @@ export function requestMeta(request: Request): RequestMeta {
  * Reads a JSON body: 415 unless Content-Type is JSON, 413 past API_BODY_LIMIT_BYTES (counted
  * while streaming, so a lying Content-Length does not help), 400 on malformed JSON.
  */
+/** How much of a refused body is still read (and thrown away) so the client sees the 413. */
+const DRAIN_CAP_BYTES = 1024 * 1024;
+
+/**
+ * Reads and discards the rest of a refused body, up to DRAIN_CAP_BYTES: a client still uploading
+ * when the server closes gets EPIPE instead of the 413. Beyond the cap the upload is cut off.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, declared: number): Promise<void> {
+  if (declared > DRAIN_CAP_BYTES) return void (await reader.cancel().catch(() => {}));
+  let drained = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      drained += value.byteLength;
+      if (drained > DRAIN_CAP_BYTES) return void (await reader.cancel());
+    }
+  } catch {
+    // the client went away: nothing left to drain
+  }
+}
+
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type.trim())) throw new AppError("unsupported_media_type:body");
   const limit = env().API_BODY_LIMIT_BYTES;
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw new AppError("payload_too_large:body");
   const reader = request.body?.getReader();
+  if (declared > limit) {
+    if (reader) await drain(reader, declared);
+    throw new AppError("payload_too_large:body");
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (reader) {
     for (;;) {
-      const { done, value } = await reader.read();
+      // A client that goes away mid-body is a bad request, not an outage of ours.
+      const { done, value } = await reader.read().catch(() => {
+        throw new AppError("bad_request:body", { fields: { body: { key: "invalid" } } });
+      });
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
-        await reader.cancel();
+        await drain(reader, 0);
         throw new AppError("payload_too_large:body");
       }
       chunks.push(value);

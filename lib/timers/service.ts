@@ -3,7 +3,8 @@ import { writeWithEvents } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";
 import { requireChildRole, requireFamilyRole } from "@/lib/families/access";
-import { insertActivity, toActivityDto } from "@/lib/activities/service";
+import { toActivityDto } from "@/lib/activities/service";
+import { insertActivity } from "@/lib/activities/insert";
 import type { CreateActivityInput } from "@/lib/activities/schema";
 import type { FamilyEventType } from "@/lib/events/schema";
 import { startTimerSchema, timerActionSchema, type Segment, type Side, type TimerAction, type TimerDto } from "./schema";
@@ -127,7 +128,8 @@ export async function applyTimerAction({ actor, id, input }: { actor: Actor; id:
     // The entry first, then the timer: events are recorded in seq order.
     const activity =
       action === "stop"
-        ? await insertActivity(tx, changes, { actor, familyId: timer.familyId, data: activityFromTimer(timer, next.segments, now) })
+        ? changes.adopt(await insertActivity(tx, { actor, familyId: timer.familyId, data: activityFromTimer(timer, next.segments, now) }))
+            .activity
         : null;
     const seq = await changes.next(timer.familyId);
     const row = await tx.timer.update({

@@ -2,7 +2,7 @@ import { db, Prisma, type User, type UserSettings } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { forgetTokens, generateToken, hashToken } from "@/lib/auth/tokens";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordAuthEvent, type RequestMeta } from "@/lib/auth/audit";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -88,13 +88,14 @@ export async function changePassword({ actor, input, meta }: { actor: Actor; inp
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw new AppError("bad_request:user", { fields: { currentPassword: { key: "invalid" } } });
   }
+  // Every other token goes; the one making this request (if any) stays usable.
+  const doomed = { userId: user.id, revokedAt: null, ...(actor.tokenId && { NOT: { id: actor.tokenId } }) };
+  const hashes = (await db.accessToken.findMany({ where: doomed, select: { tokenHash: true } })).map((t) => t.tokenHash);
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(data.newPassword), passwordChangedAt: new Date() } }),
-    db.accessToken.updateMany({
-      where: { userId: user.id, revokedAt: null, NOT: { id: actor.tokenId ?? "" } },
-      data: { revokedAt: new Date() },
-    }),
+    db.accessToken.updateMany({ where: doomed, data: { revokedAt: new Date() } }),
   ]);
+  await forgetTokens(hashes);
   await revokeUserSessions(user.id, actor.sessionId);
   await recordAuthEvent({ type: "password_changed", userId: user.id, email: user.email, meta });
 }
@@ -125,10 +126,12 @@ export async function listAccessTokens({ actor }: { actor: Actor }) {
 }
 
 export async function revokeAccessToken({ actor, id, meta }: { actor: Actor; id: string; meta?: RequestMeta }) {
+  const token = await db.accessToken.findFirst({ where: { id, userId: actor.userId, revokedAt: null }, select: { tokenHash: true } });
   const { count } = await db.accessToken.updateMany({
     where: { id, userId: actor.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) throw new AppError("not_found:token");
+  if (count === 0 || !token) throw new AppError("not_found:token");
+  await forgetTokens([token.tokenHash]);
   await recordAuthEvent({ type: "token_revoked", userId: actor.userId, meta, detail: { tokenId: id } });
 }
