@@ -18,6 +18,7 @@ export function LocaleSwitch() {
   const search = useSearchParams().toString();
   const href = search ? `${pathname}?${search}` : pathname;
   const menu = useRef<HTMLDetailsElement>(null);
+  const code = current.slice(0, 2).toUpperCase();
 
   useEffect(() => {
     const details = menu.current;
@@ -43,13 +44,14 @@ export function LocaleSwitch() {
 
   return (
     <details ref={menu} className={styles.menu}>
-      <summary className={styles.menuButton} aria-label={t("languageMenu", { language: t(`languageName.${current}`) })}>
+      {/* The name starts with the code the button shows ("EN, Language: English"): WCAG 2.5.3, axe label-content-name-mismatch. */}
+      <summary className={styles.menuButton} aria-label={`${code}, ${t("languageMenu", { language: t(`languageName.${current}`) })}`}>
         <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
           <circle cx="12" cy="12" r="9" />
           <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
         </svg>
         <span aria-hidden="true" className={styles.menuCode}>
-          {current.slice(0, 2).toUpperCase()}
+          {code}
         </span>
       </summary>
       <ul className={styles.menuList}>

@@ -82,7 +82,7 @@ test("the header's theme toggle follows the system until pressed, then sticks on
 test("the language menu opens the same page in another language, by keyboard too", async ({ page }) => {
   await page.goto("/en/sign-in?next=%2Fen%2Ffamily");
   const menu = page.getByRole("banner").locator("summary");
-  await expect(menu).toHaveAccessibleName("Language: English");
+  await expect(menu).toHaveAccessibleName("EN, Language: English");
   await menu.focus();
   await page.keyboard.press("Enter");
   const spanish = page.getByRole("link", { name: "Español" });
