@@ -66,16 +66,14 @@ export default async function HomePage({ params, searchParams }: Props) {
       {children.length > 1 && <ChildSwitcher items={children} currentId={child.id} />}
       <h1>{child.name}</h1>
       <SinceTiles home={home} />
-      {canLog ? (
-        <RunningTimers
-          timers={home.timers}
-          serverNow={home.now}
-          timeZone={child.timezone}
-          meId={user.id}
-          memberNames={memberNames}
-          actions={timerActions}
-        />
-      ) : null}
+      <RunningTimers
+        timers={home.timers}
+        serverNow={home.now}
+        timeZone={child.timezone}
+        meId={user.id}
+        memberNames={memberNames}
+        actions={canLog ? timerActions : undefined}
+      />
       {canLog && (
         <NextUp
           childId={child.id}

@@ -61,7 +61,7 @@ export function BottleStepper({ childId, units, amount: initialAmount, milk: ini
   return (
     <form className={styles.block} onSubmit={submit} noValidate aria-label={t("bottle.form")}>
       <div className="field">
-        <label htmlFor={fieldIds(amountField).input}>{tl("withUnit", { label: tl("fields.amountMl"), unit })}</label>
+        <label htmlFor={fieldIds(amountField).input}>{t("bottle.amount", { unit })}</label>
         <div className={styles.stepper}>
           <button
             type="button"

@@ -10,7 +10,8 @@ type Props = {
   timeZone: string;
   meId: string;
   memberNames: Record<string, string>;
-  actions: TimerActions;
+  /** Left out for viewers: they see the timers but cannot control them. */
+  actions?: TimerActions;
 };
 
 /** The child's running and paused timers, whoever started them, on whichever phone. */

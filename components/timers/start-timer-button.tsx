@@ -3,6 +3,7 @@
 import { useRef, useState, useTransition, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { TimerActions, TimerStartInput } from "@/components/activities/quick-types";
+import { handFocusTo } from "./focus-handoff";
 
 type Props = {
   input: TimerStartInput;
@@ -29,9 +30,13 @@ export function StartTimerButton({ input, actions, className, children, ariaLabe
     busy.current = true;
     startTransition(async () => {
       try {
+        // Set before the answer: the timer card may mount as part of it.
+        handFocusTo(input.type);
         const result = await actions.start(input);
         setError(result.status === "error" ? result.message : null);
+        if (result.status === "error") handFocusTo(null);
       } catch {
+        handFocusTo(null);
         setError(t("unreachable"));
       } finally {
         busy.current = false;

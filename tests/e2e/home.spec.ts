@@ -17,6 +17,8 @@ test("a parent logs every kind of entry from home, and the summary, edit, delete
   // Breastfeed through the shared timer: left, switch to right, pause, resume, stop.
   await home.startBreastfeed("left");
   const breast = home.timer("Breastfeed");
+  // The pressed button is gone: keyboard and screen-reader focus moves to the running timer.
+  await expect(breast).toBeFocused();
   await expect(breast).toContainText("Left side");
   await expect(breast).toContainText(/Started .* by you/);
   await breast.getByRole("button", { name: "Switch to Right" }).click();
@@ -35,7 +37,7 @@ test("a parent logs every kind of entry from home, and the summary, edit, delete
   await expect(home.card("Breastfeed")).toContainText("Last time ended on the Right side.");
 
   // Bottle: the stepper starts at a usual amount; two taps on + make it 110 ml.
-  const amount = home.card("Bottle").getByLabel("Amount (ml)");
+  const amount = home.card("Bottle").getByLabel("Bottle (ml)");
   await expect(amount).toHaveValue("90");
   await home.card("Bottle").getByRole("button", { name: "10 ml more" }).click();
   await home.card("Bottle").getByRole("button", { name: "10 ml more" }).click();

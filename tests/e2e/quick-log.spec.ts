@@ -15,7 +15,7 @@ test("a failed save keeps what was typed and shows the field's error in the user
 
   // Quick bottle: 900 ml is refused next to the amount, in Spanish; the typed amount and milk stay.
   const bottle = page.getByRole("region", { name: "Biberón", exact: true });
-  const amount = bottle.getByLabel("Cantidad (ml)");
+  const amount = bottle.getByLabel("Biberón (ml)");
   await amount.fill("900");
   await bottle.getByRole("radio", { name: "Leche materna" }).check();
   await bottle.getByRole("button", { name: "Guardar biberón" }).click();

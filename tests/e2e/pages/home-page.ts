@@ -70,7 +70,7 @@ export class HomePage {
 
   async logBottle(amount: string | null, milk: string) {
     const card = this.card("Bottle");
-    if (amount !== null) await card.getByLabel(/^Amount/).fill(amount);
+    if (amount !== null) await card.getByLabel(/^Bottle \(/).fill(amount);
     await card.getByRole("radio", { name: milk, exact: true }).check();
     await card.getByRole("button", { name: "Save bottle" }).click();
   }
