@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { ChildHome } from "@/components/home/load-child-home";
 import { StartTimerButton } from "@/components/timers/start-timer-button";
@@ -7,6 +7,7 @@ import { BottleStepper } from "./bottle-stepper";
 import { FinishEntryButton } from "./finish-entry-button";
 import { feedingMethods, type LogKind } from "./log-fields";
 import { QuickDiaper } from "./quick-diaper";
+import { QuickSaveButton } from "./quick-save-button";
 import type { QuickActions, SimpleResult, TimerActions } from "./quick-types";
 import { fromStorage, type UnitSystem } from "./units";
 import styles from "./quick-log.module.css";
@@ -37,7 +38,7 @@ type Props = {
  * full form, where any entry can be back-dated and detailed.
  */
 export async function QuickLog({ childId, units, home, actions, timerActions, finishEntry }: Props) {
-  const [t, ta] = await Promise.all([getTranslations("quickLog"), getTranslations("activity")]);
+  const [t, ta, format] = await Promise.all([getTranslations("quickLog"), getTranslations("activity"), getFormatter()]);
   const running = new Set(home.timers.map((timer) => timer.type));
   const { lastBreastSide, lastBottle } = home.summary;
   const suggestedSide = lastBreastSide ? otherSide(lastBreastSide) : null;
@@ -131,6 +132,28 @@ export async function QuickLog({ childId, units, home, actions, timerActions, fi
               </Link>
             </div>
           ))}
+          {home.lastMedication && (
+            <QuickSaveButton
+              saveKey="medication:again"
+              input={{
+                childId,
+                kind: "medication",
+                values: {
+                  "details.name": home.lastMedication.name,
+                  "details.dose": String(home.lastMedication.dose),
+                  "details.unit": home.lastMedication.unit,
+                },
+              }}
+              actions={actions}
+              className={styles.tap}
+            >
+              {t("medicationAgain", {
+                name: home.lastMedication.name,
+                dose: format.number(home.lastMedication.dose),
+                unit: ta(`doseUnits.${home.lastMedication.unit}`),
+              })}
+            </QuickSaveButton>
+          )}
           <ul className={styles.formLinks}>
             {FORM_ONLY.map((kind) => (
               <li key={kind}>

@@ -28,6 +28,9 @@ export async function loadChildHome({ actor, child, user }: { actor: Actor; chil
   const openSleep = entries
     .filter((e) => e.type === "sleep" && e.endedAt === null)
     .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0];
+  const lastMedication = entries
+    .filter((e) => e.type === "medication")
+    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0];
   return {
     now: now.toISOString(),
     recent: recent.items,
@@ -35,6 +38,14 @@ export async function loadChildHome({ actor, child, user }: { actor: Actor; chil
     timers: timers.filter((t) => t.childId === child.id),
     /** A sleep logged without a timer and not ended yet: "Wake up" ends that entry. */
     openSleep: summary.asleep && openSleep ? { id: openSleep.id, version: openSleep.version } : null,
+    /** The last medicine given, to give again in one tap (vitamin D every morning). */
+    lastMedication: lastMedication
+      ? {
+          name: String(lastMedication.details.name),
+          dose: Number(lastMedication.details.dose),
+          unit: String(lastMedication.details.unit),
+        }
+      : null,
   };
 }
 

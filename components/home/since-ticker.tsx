@@ -12,6 +12,6 @@ export function SinceTicker({ seconds, serverNow, ago = true }: { seconds: numbe
   const t = useTranslations("home");
   const now = useServerNow(serverNow, 15_000);
   const elapsed = seconds + (now - Date.parse(serverNow)) / 1000;
-  const text = sinceText(elapsed, (key, values) => t(key, values));
+  const text = sinceText(elapsed, (key, values) => t(key, values), !ago);
   return <>{ago && elapsed >= 60 ? t("since.ago", { duration: text }) : text}</>;
 }

@@ -98,6 +98,12 @@ test("a parent logs every kind of entry from home, and the summary, edit, delete
   await logForm.select("Dose unit", "drops");
   await logForm.save();
   await expect(home.entry("Medicine")).toContainText("Vitamin D 1 drops");
+  // The same medicine again is one tap under "More kinds of entry" (undone here: given once).
+  await (await home.more()).getByRole("button", { name: "Again: Vitamin D 1 drops" }).click();
+  await expect(home.toast()).toContainText("Medicine saved · Vitamin D 1 drops");
+  await expect(home.entry("Medicine")).toHaveCount(2);
+  await home.undo();
+  await expect(home.entry("Medicine")).toHaveCount(1);
 
   await home.openLog("Temperature");
   await logForm.field("Temperature (°C)").fill("37.2");
