@@ -45,19 +45,11 @@ export async function savePreferencesAction(_state: FormState, formData: FormDat
   return { status: "idle", saved: true, values };
 }
 
-/**
- * changePassword keeps "the token making the request" by comparing token ids to actor.tokenId,
- * and a session actor has none: the "" it falls back to is not a uuid, and PostgreSQL refuses the
- * query. A nil uuid matches no token, so every token is revoked, as a password change should.
- * Remove once lib/users/service.ts skips that clause for session actors.
- */
-const NO_TOKEN = "00000000-0000-0000-0000-000000000000";
-
 export async function changePasswordAction(_state: FormState, formData: FormData): Promise<SettingsState> {
   const { locale, actor } = await signedIn();
   try {
     await changePassword({
-      actor: { ...actor, tokenId: actor.tokenId ?? NO_TOKEN },
+      actor,
       input: { currentPassword: String(formData.get("currentPassword") ?? ""), newPassword: String(formData.get("newPassword") ?? "") },
       meta: await actionMeta(),
     });
