@@ -78,8 +78,7 @@ export async function QuickLog({ childId, units, home, actions, timerActions, fi
                   }
                   ariaDescribedBy={side === suggestedSide ? "breast-suggestion" : undefined}
                 >
-                  {ta(`sides.${side}`)}
-                  {side === suggestedSide && <span className={styles.badge}>{t("breast.suggested")}</span>}
+                  {ta(`sides.${side}`)} {side === suggestedSide && <span className={styles.badge}>{t("breast.suggested")}</span>}
                 </StartTimerButton>
               ))}
             </div>
