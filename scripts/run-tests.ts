@@ -74,8 +74,11 @@ async function main() {
       detached: true,
     });
     await waitForHttp(`${baseUrl}/api/health`, 60_000);
-    if (only !== "e2e") failed = (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : []), ...(only ? passThrough : [])], env)) !== 0 || failed;
-    if (!only || only === "e2e") failed = (await run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], env)) !== 0 || failed;
+    if (only !== "e2e")
+      failed =
+        (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : []), ...(only ? passThrough : [])], env)) !== 0 || failed;
+    if (!only || only === "e2e")
+      failed = (await run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], env)) !== 0 || failed;
   } catch (error) {
     console.error(error);
     failed = true;
