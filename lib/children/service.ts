@@ -72,7 +72,11 @@ export async function updateChild({ actor, childId, input }: { actor: Actor; chi
         seq,
       },
     });
-    if (updated.count === 0) throw new AppError("conflict:version");
+    if (updated.count === 0) {
+      // Gone (deleted, or its family deleted meanwhile) → 404; still there → someone else's edit won.
+      const still = await tx.child.findFirst({ where: { id: childId, deletedAt: null }, select: { id: true } });
+      throw new AppError(still ? "conflict:version" : "not_found:child");
+    }
     const dto = toChildDto(await tx.child.findUniqueOrThrow({ where: { id: childId } }));
     await changes.record(child.familyId, seq, "child.updated", { child: dto });
     return dto;
