@@ -128,7 +128,11 @@ export async function updateActivity({ actor, id, input }: { actor: Actor; id: s
         seq,
       },
     });
-    if (count === 0) throw new AppError("conflict:version");
+    if (count === 0) {
+      // Deleted meanwhile → 404; still there → someone else's edit won.
+      const still = await tx.activity.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
+      throw new AppError(still ? "conflict:version" : "not_found:activity");
+    }
     const activity = toActivityDto(await tx.activity.findUniqueOrThrow({ where: { id } }));
     await changes.record(row.familyId, seq, "activity.updated", { activity });
     return activity;
