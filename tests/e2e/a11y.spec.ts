@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test";
-import { seedFamily, type SeededFamily } from "./fixtures/seed";
+import { createInvite, seedFamily, type SeededFamily } from "./fixtures/seed";
 import { AuthPages } from "./pages/auth-pages";
 import { BASE_URL } from "../helpers/api";
 
@@ -38,9 +38,13 @@ const signedOutPages: [string, string][] = [
   ["sign-in (ar)", "/ar/sign-in"],
 ];
 
+/** axe's default rules plus target-size (off by default; Lighthouse turns it on, so do we). */
+const axe = (page: Page) => new AxeBuilder({ page }).options({ rules: { "target-size": { enabled: true } } });
+
 /**
- * Loads a page in a colour scheme, opens every disclosure (so that what hides behind "More kinds
- * of entry" or "Show the numbers" is checked too) and returns axe's serious and critical findings.
+ * Loads a page in a colour scheme and returns axe's serious and critical findings, twice: as it
+ * loads, then with every disclosure open (what hides behind "More kinds of entry" or "Show the
+ * numbers" is checked too, and the layout moves, so overlaps such as target-size change).
  */
 async function seriousViolations(page: Page, path: string, scheme: Scheme) {
   await page.emulateMedia({ colorScheme: scheme });
@@ -49,9 +53,14 @@ async function seriousViolations(page: Page, path: string, scheme: Scheme) {
   await expect(page).toHaveURL(new RegExp(`${path.split("?")[0].replace(/\//g, "\\/")}(\\?|$)`));
   await expect(page.locator("h1")).toBeVisible();
   await expect(page.locator("body")).toHaveCSS("background-color", BACKGROUND[scheme]);
+  // Whether the sticky tab bar covers a target depends on where the fold falls for this much data
+  // at this viewport, not on the target (axe target-size calls it "partially obscured"): scan with
+  // the bar in the flow. Its own contrast and names are still checked.
+  await page.addStyleTag({ content: ".app-nav { position: static !important; }" });
+  const asLoaded = (await axe(page).analyze()).violations;
   await page.locator("main details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const opened = (await axe(page).analyze()).violations.filter((v) => !asLoaded.some((w) => w.id === v.id));
+  return [...asLoaded, ...opened].filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 function listViolations(violations: Awaited<ReturnType<typeof seriousViolations>>): string {
@@ -78,6 +87,15 @@ for (const scheme of ["light", "dark"] as const) {
         ).toEqual([]);
       });
     }
+
+    test("an invite, opened signed out, has no serious or critical violations", async ({ page }) => {
+      const code = await createInvite(await seedFamily({ baseUrl: BASE_URL, days: 0 }));
+      const found = await seriousViolations(page, `/en/invite/${code}`, scheme);
+      expect(
+        found.map((v) => v.id),
+        listViolations(found),
+      ).toEqual([]);
+    });
 
     test.describe("signed in", () => {
       let seeded: SeededFamily;
