@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { sessionActor } from "@/lib/auth/resolve";
-import { getMe } from "@/lib/users/service";
-import { listChildren } from "@/lib/children/service";
+import { loadChildPage } from "../child-page";
 import { listActivities, listActivitiesBetween } from "@/lib/activities/service";
 import { currentDate, dayRangeOf, shiftDate } from "@/lib/analytics/day-range";
 import { dailySeries } from "@/lib/analytics/daily-series";
@@ -34,11 +31,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DashboardPage({ params, searchParams }: Props) {
   const [{ locale }, query] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await sessionActor();
-  if (!actor) redirect(`/${locale}/sign-in`);
-  const [{ user, families }, t, format] = await Promise.all([getMe({ actor }), getTranslations("dashboard"), getFormatter()]);
-  const children = (await Promise.all(families.map((f) => listChildren({ actor, familyId: f.id })))).flat();
-  if (children.length === 0) {
+  const [{ actor, user, children, child }, t, format] = await Promise.all([
+    loadChildPage(locale, query.child),
+    getTranslations("dashboard"),
+    getFormatter(),
+  ]);
+  if (!child) {
     return (
       <main id="main">
         <h1>{t("title")}</h1>
@@ -48,7 +46,6 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     );
   }
 
-  const child = children.find((c) => c.id === query.child) ?? children[0];
   const days: Period = PERIODS.find((p) => String(p) === query.days) ?? 14;
   const { dayStartHour, units } = user.settings;
   const now = new Date();

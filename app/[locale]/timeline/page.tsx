@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { sessionActor } from "@/lib/auth/resolve";
-import { getMe } from "@/lib/users/service";
+import { loadChildPage } from "../child-page";
 import { getFamily } from "@/lib/families/service";
-import { listChildren } from "@/lib/children/service";
 import { listActivitiesBetween } from "@/lib/activities/service";
 import { activityTypes, type ActivityType } from "@/lib/activities/schema";
 import { currentDate, dayRangeOf, hourBoundaries, isDateString, shiftDate } from "@/lib/analytics/day-range";
@@ -36,11 +33,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TimelinePage({ params, searchParams }: Props) {
   const [{ locale }, query] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await sessionActor();
-  if (!actor) redirect(`/${locale}/sign-in`);
-  const [{ user, families }, t, format] = await Promise.all([getMe({ actor }), getTranslations("timeline"), getFormatter()]);
-  const children = (await Promise.all(families.map((f) => listChildren({ actor, familyId: f.id })))).flat();
-  if (children.length === 0) {
+  const [{ actor, user, children, child }, t, format] = await Promise.all([
+    loadChildPage(locale, query.child),
+    getTranslations("timeline"),
+    getFormatter(),
+  ]);
+  if (!child) {
     return (
       <main id="main">
         <h1>{t("title")}</h1>
@@ -50,7 +48,6 @@ export default async function TimelinePage({ params, searchParams }: Props) {
     );
   }
 
-  const child = children.find((c) => c.id === query.child) ?? children[0];
   const tz = child.timezone;
   const { dayStartHour, units } = user.settings;
   const now = new Date();
