@@ -29,6 +29,12 @@ export const REALTIME_CAUGHT_UP = "caught_up" as const;
 export const REALTIME_FAMILY_JOINED = "family:joined" as const;
 export const REALTIME_FAMILY_LEFT = "family:left" as const;
 export const REALTIME_REFRESH = "auth:refresh" as const;
+/** Sent right before the server disconnects a socket whose token expired without a refresh
+ * (the client sees "io server disconnect", so it must reconnect itself with a fresh token and its `since`). */
+export const REALTIME_TOKEN_EXPIRED = "server:token_expired" as const;
+/** Sent when an instance shuts down; its transport then closes and Socket.io reconnects on its own
+ * (through the load balancer, to another instance) with the same `auth` callback. */
+export const REALTIME_SHUTDOWN = "server:shutdown" as const;
 
 /** Events further behind than this are not replayed: the client is told to resync instead. */
 export const CATCH_UP_LIMIT = 1000;
