@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: int(60),
   SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600),
   INVITE_TTL_HOURS: int(72),
+  /** Realtime sidecar (realtime/): its port, the URL browsers reach it at, and its token lifetime. */
+  REALTIME_PORT: int(3001),
+  /** Unset: the token route answers the request's own host with REALTIME_PORT. */
+  REALTIME_PUBLIC_URL: z.string().optional(),
+  REALTIME_TOKEN_TTL_SECONDS: int(300),
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (otherwise it is ignored). */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
