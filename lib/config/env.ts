@@ -21,6 +21,17 @@ const envSchema = z.object({
   /** Unset: the token route answers the request's own host with REALTIME_PORT. */
   REALTIME_PUBLIC_URL: z.string().optional(),
   REALTIME_TOKEN_TTL_SECONDS: int(300),
+  /** Document store: MongoDB when set (official driver), otherwise the Document table in PostgreSQL. */
+  MONGODB_URL: z.string().optional(),
+  MONGODB_DB: z.string().default("nestling"),
+  /** Worker (worker/): its /health port, jobs run at once, the refresh debounce and the history it models. */
+  WORKER_PORT: int(3002),
+  WORKER_CONCURRENCY: int(4),
+  REFRESH_DEBOUNCE_MS: int(2000),
+  ANALYTICS_HISTORY_DAYS: int(30),
+  PREDICTIONS_CACHE_TTL_SECONDS: int(6 * 3600),
+  /** Cron (UTC) of the nightly insights job. */
+  NIGHTLY_INSIGHTS_CRON: z.string().default("15 3 * * *"),
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (otherwise it is ignored). */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
