@@ -11,6 +11,7 @@ import {
   updateFamilySchema,
 } from "@/lib/families/schema";
 import { startTimerSchema, timerActionSchema, timerSchema } from "@/lib/timers/schema";
+import { realtimeTokenResponseSchema } from "@/lib/realtime/protocol";
 import { changePasswordSchema, createTokenSchema, credentialsSchema, registerSchema, updateMeSchema, userSchema } from "@/lib/users/schema";
 
 export type Method = "get" | "post" | "patch" | "delete";
@@ -123,6 +124,14 @@ export const routes: RouteSpec[] = [
     tag: "account",
     auth: true,
     responses: { 204: null },
+  },
+  {
+    method: "post",
+    path: "/api/v1/realtime/token",
+    summary: "A short-lived token and the URL of the realtime sidecar (Socket.io `auth: { token }`)",
+    tag: "realtime",
+    auth: true,
+    responses: { 200: realtimeTokenResponseSchema },
   },
   {
     method: "get",
