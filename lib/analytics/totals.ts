@@ -1,0 +1,170 @@
+import { totalsBetween, type EntryLike } from "@/lib/activities/summary";
+import { wallClock } from "@/lib/time/zoned";
+import { dailySeries, isNightHour } from "./daily-series";
+import { dayRangeOf, shiftDate } from "./day-range";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./types";
+
+/** A gap awake longer than this is a hole in the log, not a wake window. */
+export const MAX_WAKE_WINDOW_MS = 10 * HOUR_MS;
+
+export type WakeWindows = { count: number; averageMinutes: number | null; longestMinutes: number | null };
+
+export type DailyTotals = {
+  date: string;
+  start: string;
+  end: string;
+  /** Breast and bottle feeds started in the day. */
+  feeds: number;
+  bottleMl: number;
+  breastLeftMinutes: number;
+  breastRightMinutes: number;
+  solids: number;
+  /** Sleep clipped to the day; night is 19:00–07:00 on the wall clock (daily-series.ts). */
+  sleepMinutes: number;
+  daySleepMinutes: number;
+  nightSleepMinutes: number;
+  /** The longest single sleep that started in the day, whole (not clipped), in minutes. */
+  longestSleepMinutes: number;
+  /** Sleeps started in the day during day hours (07:00–19:00). */
+  naps: number;
+  /** Time awake between a sleep's end and the next sleep's start, for sleeps started in the day. */
+  wakeWindows: WakeWindows;
+  diapers: number;
+  wetDiapers: number;
+  dirtyDiapers: number;
+};
+
+type Sleep = { start: number; end: number };
+
+function sleepsOf(entries: EntryLike[], now: Date): Sleep[] {
+  return entries
+    .filter((e) => e.type === "sleep" && !e.deletedAt)
+    .map((e) => {
+      const start = Date.parse(e.startedAt);
+      return { start, end: e.endedAt ? Date.parse(e.endedAt) : Math.max(start, now.getTime()) };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+function wakeWindowsBetween(sleeps: Sleep[], from: number, to: number): WakeWindows {
+  const gaps: number[] = [];
+  for (let i = 1; i < sleeps.length; i++) {
+    const next = sleeps[i];
+    if (next.start < from || next.start >= to) continue;
+    const gap = next.start - sleeps[i - 1].end;
+    if (gap > 0 && gap <= MAX_WAKE_WINDOW_MS) gaps.push(gap);
+  }
+  if (gaps.length === 0) return { count: 0, averageMinutes: null, longestMinutes: null };
+  const total = gaps.reduce((a, b) => a + b, 0);
+  return {
+    count: gaps.length,
+    averageMinutes: Math.round(total / gaps.length / MINUTE_MS),
+    longestMinutes: Math.round(Math.max(...gaps) / MINUTE_MS),
+  };
+}
+
+/**
+ * Totals for each day from `from` to `to` (YYYY-MM-DD, inclusive, oldest first), each day running
+ * from the user's day-start hour in the child's zone. Builds on dailySeries (the dashboard's
+ * series) so both agree; adds breast minutes per side, the longest stretch, naps and wake windows.
+ * Pass entries from a day before `from` on, so a night or wake window that began then is counted.
+ */
+export function dailyTotals({
+  entries,
+  timeZone,
+  dayStartHour,
+  from,
+  to,
+  now = new Date(),
+}: {
+  entries: EntryLike[];
+  timeZone: string;
+  dayStartHour: number;
+  from: string;
+  to: string;
+  now?: Date;
+}): DailyTotals[] {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  if (days <= 0) return [];
+  // Only what can touch the range: a day-long entry before the first day at most.
+  const first = dayRangeOf(from, timeZone, dayStartHour).start.getTime() - DAY_MS;
+  const last = dayRangeOf(to, timeZone, dayStartHour).end.getTime();
+  const live = entries.filter((e) => {
+    if (e.deletedAt) return false;
+    const at = Date.parse(e.startedAt);
+    return at >= first && at < last;
+  });
+  const sleeps = sleepsOf(live, now);
+  const series = dailySeries({ entries: live, timeZone, dayStartHour, lastDate: to, days, now });
+
+  return series.map((point) => {
+    const [s, e] = [Date.parse(point.start), Date.parse(point.end)];
+    const totals = totalsBetween(live, new Date(s), new Date(e), now);
+    const started = sleeps.filter((x) => x.start >= s && x.start < e);
+    return {
+      date: point.date,
+      start: point.start,
+      end: point.end,
+      feeds: point.feeds,
+      bottleMl: point.bottleMl,
+      breastLeftMinutes: Math.round(totals.breastLeftSeconds / 60),
+      breastRightMinutes: Math.round(totals.breastRightSeconds / 60),
+      solids: totals.solids,
+      sleepMinutes: point.sleepMinutes,
+      daySleepMinutes: point.daySleepMinutes,
+      nightSleepMinutes: point.nightSleepMinutes,
+      longestSleepMinutes: Math.round(Math.max(0, ...started.map((x) => x.end - x.start)) / MINUTE_MS),
+      naps: started.filter((x) => !isNightHour(wallClock(new Date(x.start), timeZone).hour)).length,
+      wakeWindows: wakeWindowsBetween(sleeps, s, e),
+      diapers: point.diapers,
+      wetDiapers: point.wetDiapers,
+      dirtyDiapers: point.dirtyDiapers,
+    };
+  });
+}
+
+/** The numeric totals that roll (per-day averages over a trailing window). */
+export const ROLLING_FIELDS = [
+  "feeds",
+  "bottleMl",
+  "breastLeftMinutes",
+  "breastRightMinutes",
+  "solids",
+  "sleepMinutes",
+  "daySleepMinutes",
+  "nightSleepMinutes",
+  "longestSleepMinutes",
+  "naps",
+  "diapers",
+  "wetDiapers",
+  "dirtyDiapers",
+] as const;
+export type RollingField = (typeof ROLLING_FIELDS)[number];
+
+export type RollingTotals = { date: string; days: number; averageWakeWindowMinutes: number | null } & Record<RollingField, number>;
+
+/**
+ * The trailing `window`-day average per day ending on each day of `days` (oldest first, as
+ * dailyTotals returns them; missing days count as empty, a window shorter at the start is the
+ * average of the days it has). Values keep one decimal.
+ */
+export function rollingTotals(days: DailyTotals[], window = 7): RollingTotals[] {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  return days.map((day) => {
+    const span: DailyTotals[] = [];
+    for (let i = 0; i < window; i++) {
+      const d = byDate.get(shiftDate(day.date, -i));
+      if (d) span.push(d);
+    }
+    const n = span.length;
+    const avg = (field: RollingField) => Math.round((span.reduce((sum, d) => sum + d[field], 0) / n) * 10) / 10;
+    const wake = span.filter((d) => d.wakeWindows.count > 0);
+    const wakeCount = wake.reduce((sum, d) => sum + d.wakeWindows.count, 0);
+    const out = { date: day.date, days: n } as RollingTotals;
+    for (const field of ROLLING_FIELDS) out[field] = avg(field);
+    out.averageWakeWindowMinutes = wakeCount
+      ? Math.round(wake.reduce((sum, d) => sum + (d.wakeWindows.averageMinutes ?? 0) * d.wakeWindows.count, 0) / wakeCount)
+      : null;
+    return out;
+  });
+}
