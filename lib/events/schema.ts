@@ -18,6 +18,9 @@ export const familyEventTypes = [
   "membership.added",
   "membership.updated",
   "membership.removed",
+  /** From the worker (lib/insights/refresh.ts): a new insight or guardrail alert about a child. */
+  "insight.created",
+  "alert.raised",
 ] as const;
 
 export type FamilyEventType = (typeof familyEventTypes)[number];
