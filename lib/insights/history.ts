@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import type { EntryLike } from "@/lib/activities/summary";
+
+export type HistoryEntry = EntryLike & { id: string; seq: number };
+
+/**
+ * A child's live entries that start in [from, to), oldest first, with only the columns the
+ * analytics read: one indexed range scan (Activity(childId, startedAt, id)).
+ */
+export async function loadChildHistory({ childId, from, to }: { childId: string; from: Date; to: Date }): Promise<HistoryEntry[]> {
+  const rows = await db.$queryRaw<
+    { id: string; type: string; startedAt: Date; endedAt: Date | null; details: Record<string, unknown>; seq: bigint }[]
+  >`
+    SELECT id::text, type::text, "startedAt", "endedAt", details, seq
+    FROM "Activity"
+    WHERE "childId" = ${childId}::uuid AND "deletedAt" IS NULL AND "startedAt" >= ${from} AND "startedAt" < ${to}
+    ORDER BY "startedAt", id`;
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    startedAt: r.startedAt.toISOString(),
+    endedAt: r.endedAt ? r.endedAt.toISOString() : null,
+    details: r.details,
+    seq: Number(r.seq),
+  }));
+}
+
+/** The family's current seq: what cached results are stamped with. */
+export async function familySeqOf(familyId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM "Family" WHERE id = ${familyId}::uuid`;
+  return rows[0] ? Number(rows[0].seq) : 0;
+}
