@@ -6,6 +6,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/nav/site-header";
 import { AppNav } from "@/components/nav/app-nav";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { localeDirection } from "@/lib/i18n/config";
 import { currentTheme } from "@/lib/ui/theme";
 import { signOutAction } from "./(auth)/actions";
@@ -39,9 +40,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale} dir={localeDirection(locale)} data-theme={theme}>
       <body>
         <NextIntlClientProvider>
-          <SiteHeader signOut={signOutAction} />
-          {children}
-          <AppNav />
+          <RealtimeProvider>
+            <SiteHeader signOut={signOutAction} />
+            {children}
+            <AppNav />
+          </RealtimeProvider>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { sessionActor } from "@/lib/auth/resolve";
 import { updateMe } from "@/lib/users/service";
 import { currentTheme, isTheme, setThemeCookie } from "@/lib/ui/theme";
+import { LiveConnection } from "@/components/realtime/live-connection";
 import { LocaleSwitch } from "./locale-switch";
 import { ThemeToggle } from "./theme-toggle";
 import styles from "./site-header.module.css";
@@ -18,7 +19,7 @@ async function saveTheme(formData: FormData) {
   if (actor) await updateMe({ actor, input: { settings: { theme } } });
 }
 
-/** App name, language menu, dark-mode toggle, and sign-out when signed in. */
+/** App name, language menu, dark-mode toggle, and when signed in the live connection and sign-out. */
 export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) {
   const [t, app, actor, theme] = await Promise.all([getTranslations("nav"), getTranslations("app"), sessionActor(), currentTheme()]);
   return (
@@ -30,6 +31,7 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
         {app("name")}
       </Link>
       <div className={styles.tools}>
+        {actor && <LiveConnection />}
         <Suspense>
           <LocaleSwitch />
         </Suspense>

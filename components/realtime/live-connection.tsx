@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { debounce } from "@/lib/realtime/debounce";
+import { ConnectionIndicator } from "./connection-indicator";
+import { useRealtimeStore } from "./realtime-provider";
+import { RealtimeSession } from "./realtime-session";
+
+/** Debounce of the page refresh after family events: a burst of events costs one refresh. */
+const REFRESH_DEBOUNCE_MS = 150;
+/** …but a steady stream still refreshes at least this often. */
+const REFRESH_MAX_WAIT_MS = 1_000;
+
+/**
+ * The signed-in tab's live connection (mounted by the header) and its indicator. Each new family
+ * event re-renders the page's server components (home, timeline, timers, dashboard) through a
+ * debounced router.refresh(), and reaches client components through useFamilyEvents().
+ */
+export function LiveConnection() {
+  const store = useRealtimeStore();
+  // Through a ref: the connection must outlive navigations and re-renders, not follow the router.
+  const router = useRef(useRouter());
+  useEffect(() => {
+    const refresh = debounce(
+      () => {
+        // Offline a refresh can only fail; reconnecting refreshes anyway.
+        if (navigator.onLine) router.current.refresh();
+      },
+      REFRESH_DEBOUNCE_MS,
+      REFRESH_MAX_WAIT_MS,
+    );
+    const session = new RealtimeSession({
+      status: (status) => store?.setStatus(status),
+      event: (event, gap) => store?.publish({ kind: "event", event, gap }),
+      resync: (familyId) => store?.publish({ kind: "resync", familyId }),
+      refresh,
+      signedOut: () => router.current.refresh(),
+    });
+    session.start();
+    return () => {
+      session.stop();
+      refresh.cancel();
+    };
+  }, [store]);
+  return <ConnectionIndicator />;
+}
