@@ -12,6 +12,11 @@ const envSchema = z.object({
   RATE_LIMIT_IP: int(1200),
   RATE_LIMIT_AUTH_IP: int(30),
   API_BODY_LIMIT_BYTES: int(64 * 1024),
+  /** POST /api/v1/sync carries up to 500 queued ops, so it has its own body limit. */
+  SYNC_BODY_LIMIT_BYTES: int(1024 * 1024),
+  /** How many days of entries a first sync sends, and the furthest ahead of the server a device's hlc may be. */
+  SYNC_WINDOW_DAYS: int(90),
+  SYNC_MAX_DRIFT_SECONDS: int(600),
   LOGIN_MAX_FAILURES: int(5),
   LOGIN_LOCKOUT_SECONDS: int(60),
   SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600),
