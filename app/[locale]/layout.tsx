@@ -9,6 +9,8 @@ import { AppNav } from "@/components/nav/app-nav";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { localeDirection } from "@/lib/i18n/config";
 import { currentTheme } from "@/lib/ui/theme";
+import { ServiceWorkerRegistrar } from "@/components/pwa/service-worker-registrar";
+import { manifestPath } from "@/lib/pwa/manifest";
 import { signOutAction } from "./(auth)/actions";
 import "../globals.css";
 
@@ -19,7 +21,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "app" });
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    // Each locale's manifest opens the installed app in that locale.
+    manifest: hasLocale(routing.locales, locale) ? manifestPath(locale) : undefined,
+    appleWebApp: { capable: true, title: t("name"), statusBarStyle: "default" },
+  };
 }
 
 export const viewport: Viewport = {
@@ -44,6 +52,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <SiteHeader signOut={signOutAction} />
             {children}
             <AppNav />
+            <ServiceWorkerRegistrar />
           </RealtimeProvider>
         </NextIntlClientProvider>
       </body>

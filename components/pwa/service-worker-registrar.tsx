@@ -1,0 +1,81 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Workbox } from "workbox-window";
+import { subscribeToasts, currentToast } from "@/components/activities/toast-store";
+import { PAGES_CACHE } from "@/lib/pwa/cache-names";
+import { requestPersistentStorage } from "@/lib/pwa/storage";
+import styles from "./update-toast.module.css";
+
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+const AUTH_PAGE = /^\/[^/]+\/(sign-in|sign-up)(\/|$)/;
+
+/**
+ * Registers /sw.js (production builds only) and offers "Reload" when a new version is waiting.
+ * Also keeps the page cache private: it is dropped whenever sign-in or sign-up is shown (after
+ * signing out or when a session ended), so the next person on this device never sees it.
+ */
+export function ServiceWorkerRegistrar() {
+  const t = useTranslations("pwa.update");
+  const pathname = usePathname();
+  const workbox = useRef<Workbox | null>(null);
+  const [waiting, setWaiting] = useState(false);
+
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+    const wb = new Workbox("/sw.js", { scope: "/" });
+    workbox.current = wb;
+    wb.addEventListener("waiting", () => setWaiting(true));
+    wb.register().catch((error) => console.warn("[pwa] service worker registration failed", error));
+    let lastCheck = Date.now();
+    const checkForUpdate = () => {
+      if (document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
+      lastCheck = Date.now();
+      wb.update().catch(() => undefined);
+    };
+    document.addEventListener("visibilitychange", checkForUpdate);
+    return () => document.removeEventListener("visibilitychange", checkForUpdate);
+  }, []);
+
+  useEffect(() => {
+    if (pathname && AUTH_PAGE.test(pathname) && "caches" in window) void caches.delete(PAGES_CACHE);
+  }, [pathname]);
+
+  // The first entry saved on this device is the moment to ask to keep its data.
+  useEffect(() => {
+    const unsubscribe = subscribeToasts(() => {
+      if (currentToast()?.undo) void requestPersistentStorage().catch(() => undefined);
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, []);
+
+  function reload() {
+    const wb = workbox.current;
+    if (!wb) return;
+    wb.addEventListener("controlling", () => window.location.reload());
+    wb.messageSkipWaiting();
+  }
+
+  // The live region is always there, so screen readers announce the message when it appears.
+  return (
+    <div role="status" aria-live="polite" className={waiting ? styles.toast : undefined}>
+      {waiting && (
+        <>
+          <p className={styles.message}>{t("message")}</p>
+          <div className={styles.actions}>
+            <button type="button" onClick={reload}>
+              {t("reload")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setWaiting(false)}>
+              {t("later")}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

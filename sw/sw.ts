@@ -1,0 +1,81 @@
+/// <reference lib="webworker" />
+/**
+ * Nestling's service worker, compiled by scripts/build-sw.ts (esbuild) and given its precache
+ * list by @serwist/build's injectManifest. Served at /sw.js by app/sw.js/route.ts.
+ *
+ * - Precache: the build's /_next/static files, the icons and each locale's offline page.
+ * - Navigations: network first; the last copy of a visited page when the network fails; the
+ *   locale's offline page only for a page never visited.
+ * - Static assets: stale-while-revalidate. API responses: never cached.
+ * - A new version waits until the page asks it to take over (the "Reload" toast).
+ */
+import {
+  CacheableResponsePlugin,
+  ExpirationPlugin,
+  NetworkFirst,
+  NetworkOnly,
+  Serwist,
+  StaleWhileRevalidate,
+  type PrecacheEntry,
+  type SerwistGlobalConfig,
+} from "serwist";
+import { defaultLocale, locales } from "../lib/i18n/config";
+import { PAGES_CACHE, STATIC_CACHE, offlinePath } from "../lib/pwa/cache-names";
+
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+declare const self: ServiceWorkerGlobalScope;
+
+const DAY = 24 * 60 * 60;
+const sameOrigin = (url: URL) => url.origin === self.location.origin;
+const STATIC_FILE = /\.(?:js|css|woff2?|ttf|otf|png|svg|ico|webp|jpe?g|webmanifest)$/;
+
+/** The locale a URL's page is in ("/fr/timeline" → "fr"); the default for anything else. */
+function localeOf(url: string): string {
+  const first = new URL(url).pathname.split("/")[1];
+  return (locales as readonly string[]).includes(first) ? first : defaultLocale;
+}
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { cleanupOutdatedCaches: true },
+  skipWaiting: false,
+  clientsClaim: true,
+  navigationPreload: true,
+  disableDevLogs: true,
+  runtimeCaching: [
+    // User data: never in a cache another account on this device could read.
+    { matcher: ({ url }) => sameOrigin(url) && url.pathname.startsWith("/api/"), handler: new NetworkOnly() },
+    {
+      matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url),
+      handler: new NetworkFirst({
+        cacheName: PAGES_CACHE,
+        plugins: [
+          // Redirects (to sign-in) and errors are never kept as a page.
+          new CacheableResponsePlugin({ statuses: [200] }),
+          new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 90 * DAY }),
+        ],
+      }),
+    },
+    {
+      matcher: ({ url }) =>
+        sameOrigin(url) &&
+        (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/") || STATIC_FILE.test(url.pathname)),
+      handler: new StaleWhileRevalidate({
+        cacheName: STATIC_CACHE,
+        plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 90 * DAY })],
+      }),
+    },
+  ],
+  fallbacks: {
+    entries: locales.map((locale) => ({
+      url: offlinePath(locale),
+      matcher: ({ request }) => request.mode === "navigate" && localeOf(request.url) === locale,
+    })),
+  },
+});
+
+serwist.addEventListeners();
