@@ -163,6 +163,7 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const t = performance.now();
   console.log(`… building the app into ${DIST_DIR} (once; about a minute)`);
   await runTask({ name: "build", command: bin("next"), args: ["build"], env, cwd: ROOT, quiet: true }, track);
+  await runTask({ name: "service worker", command: bin("tsx"), args: ["scripts/build-sw.ts"], env, cwd: ROOT, quiet: true }, track);
   console.log(`✓ built in ${since(t)}`);
 }
 

@@ -68,6 +68,9 @@ async function main() {
     }
     if (!process.env.SKIP_BUILD && (await run("npx", ["next", "build"], { ...env, NODE_ENV: "production" })) !== 0)
       throw new Error("next build failed");
+    // The service worker precaches this build's files (scripts/build-sw.ts).
+    if (!process.env.SKIP_BUILD && (await run("npx", ["tsx", "scripts/build-sw.ts"], env)) !== 0)
+      throw new Error("service worker build failed");
     server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
       env,
       stdio: ["ignore", "inherit", "inherit"],
