@@ -99,7 +99,8 @@ export async function QuickLog({ childId, units, home, actions, timerActions, fi
         <QuickDiaper childId={childId} actions={actions} />
       </section>
 
-      <section className={styles.card} aria-label={ta("kinds.sleep")}>
+      {/* id: the app shortcut "Start sleep" opens home at this card. */}
+      <section id="quick-sleep" className={styles.card} aria-label={ta("kinds.sleep")}>
         {title("sleep")}
         {running.has("sleep") ? (
           <p className={styles.note}>{t("runningAbove")}</p>

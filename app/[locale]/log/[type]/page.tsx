@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { sessionActor } from "@/lib/auth/resolve";
 import type { Actor } from "@/lib/auth/actor";
-import { getChild } from "@/lib/children/service";
+import { getChild, listChildren } from "@/lib/children/service";
 import { getMe } from "@/lib/users/service";
 import { AppError } from "@/lib/errors/app-error";
 import { uuidParam } from "@/lib/http/request";
@@ -26,6 +26,16 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: t(`kinds.${kind}`) };
 }
 
+/** The child home opens on: the first child of the user's first family that has one. */
+async function firstChildId(actor: Actor): Promise<string | null> {
+  const { families } = await getMe({ actor });
+  for (const family of families) {
+    const [child] = await listChildren({ actor, familyId: family.id });
+    if (child) return child.id;
+  }
+  return null;
+}
+
 /** Another family's child, a deleted one or a malformed id: all simply not found. */
 async function loadChild(actor: Actor, childParam: string) {
   try {
@@ -44,7 +54,11 @@ export default async function LogPage({ params, searchParams }: Props) {
   const actor = await sessionActor();
   const here = `/${locale}/log/${type}?${new URLSearchParams({ child: childParam ?? "", ...(method && { method }) })}`;
   if (!actor) redirect(`/${locale}/sign-in?next=${encodeURIComponent(here)}`);
-  if (!childParam) redirect(`/${locale}`);
+  if (!childParam) {
+    // The app's shortcuts ("Log feed") open the form for the first child, as home shows them.
+    const first = await firstChildId(actor);
+    redirect(first ? `/${locale}/log/${type}?${new URLSearchParams({ child: first, ...(method && { method }) })}` : `/${locale}`);
+  }
   const [child, me] = await Promise.all([loadChild(actor, childParam), getMe({ actor })]);
   const [t, ta] = await Promise.all([getTranslations("log"), getTranslations("activity")]);
   const home = `/?child=${child.id}`;
