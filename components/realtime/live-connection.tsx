@@ -2,6 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
+import { usePathname } from "@/i18n/navigation";
+import { followsLive } from "@/lib/realtime/client-state";
 import { debounce } from "@/lib/realtime/debounce";
 import { ConnectionIndicator } from "./connection-indicator";
 import { useRealtimeStore } from "./realtime-provider";
@@ -13,19 +15,25 @@ const REFRESH_DEBOUNCE_MS = 150;
 const REFRESH_MAX_WAIT_MS = 1_000;
 
 /**
- * The signed-in tab's live connection (mounted by the header) and its indicator. Each new family
- * event re-renders the page's server components (home, timeline, timers, dashboard) through a
- * debounced router.refresh(), and reaches client components through useFamilyEvents().
+ * The signed-in tab's live connection (mounted by the header, so it outlives navigations) and its
+ * indicator. Each new family event re-renders the page's server components (home, timeline,
+ * timers, dashboard) through a debounced router.refresh(), and reaches client components through
+ * useFamilyEvents() on every page.
  */
 export function LiveConnection() {
   const store = useRealtimeStore();
   // Through a ref: the connection must outlive navigations and re-renders, not follow the router.
   const router = useRef(useRouter());
+  const pathname = usePathname();
+  const page = useRef(pathname);
+  useEffect(() => {
+    page.current = pathname;
+  }, [pathname]);
   useEffect(() => {
     const refresh = debounce(
       () => {
         // Offline a refresh can only fail; reconnecting refreshes anyway.
-        if (navigator.onLine) router.current.refresh();
+        if (navigator.onLine && followsLive(page.current)) router.current.refresh();
       },
       REFRESH_DEBOUNCE_MS,
       REFRESH_MAX_WAIT_MS,

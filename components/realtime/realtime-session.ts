@@ -13,6 +13,7 @@ import {
   REALTIME_FAMILY_LEFT,
   REALTIME_REFRESH,
   REALTIME_RESYNC,
+  REALTIME_TOKEN_EXPIRED,
   type RealtimeTokenResponse,
 } from "@/lib/realtime/protocol";
 import {
@@ -180,6 +181,10 @@ export class RealtimeSession {
         this.tokenStale = true;
         this.retryLater();
       }
+    });
+    // Announced right before the server drops a socket whose token ran out: reconnect with a new one.
+    socket.on(REALTIME_TOKEN_EXPIRED, () => {
+      this.tokenStale = true;
     });
     socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
       this.report();

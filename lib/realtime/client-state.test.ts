@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyCaughtUp, applyEvent, applyResync, forgetFamily, refreshDelayMs, sinceMap, type ClientSeqs } from "./client-state";
+import {
+  applyCaughtUp,
+  applyEvent,
+  applyResync,
+  followsLive,
+  forgetFamily,
+  refreshDelayMs,
+  sinceMap,
+  type ClientSeqs,
+} from "./client-state";
 
 const A = "5f0c7a4e-1d2b-4c3a-9e8f-0a1b2c3d4e5f";
 const B = "8a9b0c1d-2e3f-4a5b-8c7d-9e0f1a2b3c4d";
@@ -124,5 +133,16 @@ describe("refreshDelayMs", () => {
   it("never schedules sooner than a second, even for an expired or unreadable time", () => {
     expect(refreshDelayMs(at(-5_000), now)).toBe(1_000);
     expect(refreshDelayMs("not a date", now)).toBe(1_000);
+  });
+});
+
+describe("followsLive", () => {
+  it("refreshes home, timeline, timers and the dashboard", () => {
+    for (const path of ["/", "/timeline", "/dashboard", "/timers"]) expect(followsLive(path), path).toBe(true);
+  });
+
+  it("leaves forms and other pages alone", () => {
+    for (const path of ["/entries/abc/edit", "/log/feeding", "/children/abc/edit", "/settings", "/family", "/timelines"])
+      expect(followsLive(path), path).toBe(false);
   });
 });

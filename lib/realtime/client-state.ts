@@ -59,3 +59,12 @@ export function refreshDelayMs(expiresAt: string, now = Date.now()): number {
   if (!Number.isFinite(left)) return 1_000;
   return Math.max(1_000, left > 180_000 ? left - 60_000 : Math.floor((left * 2) / 3));
 }
+
+/**
+ * The pages (locale-less pathnames) that follow the family live. Not the forms: re-rendering an edit form would move its
+ * hidden version under the person typing, and their save would silently overwrite the other one
+ * instead of being refused as a conflict.
+ */
+export function followsLive(pathname: string): boolean {
+  return pathname === "/" || /^\/(timeline|dashboard|timers)(\/|$)/.test(pathname);
+}
