@@ -9,6 +9,7 @@ import { PreferencesForm } from "@/components/settings/preferences-form";
 import { PasswordForm } from "@/components/settings/password-form";
 import { TokenForm } from "@/components/settings/token-form";
 import { TokenList } from "@/components/settings/token-list";
+import { StorageStatus } from "@/components/pwa/storage-status";
 import styles from "@/components/settings/settings.module.css";
 import { signOutAction } from "../(auth)/actions";
 import { changePasswordAction, createTokenAction, revokeTokenAction, savePreferencesAction } from "./actions";
@@ -32,7 +33,12 @@ export default async function SettingsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await sessionActor();
   if (!actor) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/settings`)}`);
-  const [{ user }, tokens, t] = await Promise.all([getMe({ actor }), listAccessTokens({ actor }), getTranslations("settings")]);
+  const [{ user }, tokens, t, tp] = await Promise.all([
+    getMe({ actor }),
+    listAccessTokens({ actor }),
+    getTranslations("settings"),
+    getTranslations("pwa.storage"),
+  ]);
   const pageLocale = isLocale(locale) ? locale : defaultLocale;
   // Each language named in itself, whatever language the page is in.
   const languages = locales.map((l) => ({ locale: l, name: serverTranslator(l, "nav")(`languageName.${l}`) }));
@@ -68,6 +74,13 @@ export default async function SettingsPage({ params }: Props) {
         </div>
         <div className="card">
           <TokenForm action={createTokenAction} />
+        </div>
+      </section>
+
+      <section aria-labelledby="storage-heading" className={styles.section}>
+        <h2 id="storage-heading">{tp("heading")}</h2>
+        <div className="card">
+          <StorageStatus />
         </div>
       </section>
 
