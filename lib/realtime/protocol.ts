@@ -61,7 +61,11 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 export const realtimeEventSchema = familyEventSchema;
 
 /** `resync`: the client must reload this family's state (too far behind, or history unavailable). */
-export const resyncSchema = z.object({ familyId: z.uuid(), seq: z.number().int().nonnegative(), reason: z.enum(["too_far_behind", "unknown_seq"]) });
+export const resyncSchema = z.object({
+  familyId: z.uuid(),
+  seq: z.number().int().nonnegative(),
+  reason: z.enum(["too_far_behind", "unknown_seq"]),
+});
 export type Resync = z.infer<typeof resyncSchema>;
 
 /** `caught_up`: every missed event of this family up to `seq` has been sent; live events follow. */
@@ -72,4 +76,22 @@ export const familyMembershipNoticeSchema = z.object({ familyId: z.uuid() });
 
 /** `auth:refresh` (client → server, with an ack). */
 export const refreshRequestSchema = z.object({ token: z.string().min(1).max(4096) });
-export const refreshAckSchema = z.object({ ok: z.boolean(), expiresAt: z.iso.datetime({ offset: true }).optional(), error: z.string().optional() });
+export const refreshAckSchema = z.object({
+  ok: z.boolean(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  error: z.string().optional(),
+});
+
+/** Socket.io event maps for typed sockets on both sides: `Socket<ServerToClientEvents, ClientToServerEvents>`. */
+export type ServerToClientEvents = {
+  [REALTIME_EVENT]: (event: z.infer<typeof realtimeEventSchema>) => void;
+  [REALTIME_RESYNC]: (resync: Resync) => void;
+  [REALTIME_CAUGHT_UP]: (caughtUp: z.infer<typeof caughtUpSchema>) => void;
+  [REALTIME_FAMILY_JOINED]: (notice: z.infer<typeof familyMembershipNoticeSchema>) => void;
+  [REALTIME_FAMILY_LEFT]: (notice: z.infer<typeof familyMembershipNoticeSchema>) => void;
+  [REALTIME_TOKEN_EXPIRED]: () => void;
+  [REALTIME_SHUTDOWN]: () => void;
+};
+export type ClientToServerEvents = {
+  [REALTIME_REFRESH]: (request: z.infer<typeof refreshRequestSchema>, ack: (result: z.infer<typeof refreshAckSchema>) => void) => void;
+};
