@@ -80,6 +80,8 @@ export const detailsSchemas = {
       weightGrams: z.number().int().min(LIMITS.weightGrams.min).max(LIMITS.weightGrams.max).optional(),
       lengthMm: z.number().min(LIMITS.lengthMm.min).max(LIMITS.lengthMm.max).optional(),
       headMm: z.number().min(LIMITS.headMm.min).max(LIMITS.headMm.max).optional(),
+      // How the length was taken (WHO: lying under 24 months, standing after); omitted = as expected for the age.
+      lengthPosition: z.enum(["recumbent", "standing"]).optional(),
     })
     .strict()
     .refine((g) => g.weightGrams !== undefined || g.lengthMm !== undefined || g.headMm !== undefined, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { activitySchema, createActivitySchema, listActivitiesQuerySchema, updateActivitySchema } from "@/lib/activities/schema";
 import { childSchema, createChildSchema, updateChildSchema } from "@/lib/children/schema";
+import { childGrowthSchema } from "@/lib/growth/schema";
 import {
   changeRoleSchema,
   createFamilySchema,
@@ -251,6 +252,15 @@ export const routes: RouteSpec[] = [
     tag: "children",
     auth: true,
     responses: { 204: null },
+  },
+  {
+    method: "get",
+    path: "/api/v1/children/{id}/growth",
+    summary:
+      "A child's growth entries with WHO z-scores and percentiles (weight-, length/height-, head-, BMI-for-age, weight-for-length/height)",
+    tag: "children",
+    auth: true,
+    responses: { 200: childGrowthSchema },
   },
   {
     method: "get",
