@@ -31,6 +31,8 @@ const envSchema = z.object({
   MONGODB_DB: z.string().default("nestling"),
   /** Worker (worker/): its /health port, jobs run at once, the refresh debounce and the history it models. */
   WORKER_PORT: int(3002),
+  /** Redis key prefix of the job queues (the test runner gives each run its own). */
+  QUEUE_PREFIX: z.string().default("nestling:bull"),
   WORKER_CONCURRENCY: int(4),
   REFRESH_DEBOUNCE_MS: int(2000),
   ANALYTICS_HISTORY_DAYS: int(30),
