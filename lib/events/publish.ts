@@ -1,9 +1,12 @@
 import { redis } from "@/lib/redis/client";
+import { enqueueFollowUps } from "@/lib/queue/follow-ups";
 import { familyChannel, familyEventSchema, type FamilyEvent } from "./schema";
 
 /**
- * Publishes committed events on their family's Redis channel. A failed publish is logged, not
- * thrown: the write is committed and clients catch up from FamilyEvent by seq.
+ * Publishes committed events on their family's Redis channel, then enqueues their follow-up jobs
+ * (every write passes here: activity changes schedule the child's analytics refresh). A failed
+ * publish or enqueue is logged, not thrown: the write is committed and clients catch up from
+ * FamilyEvent by seq.
  */
 export async function publishFamilyEvents(events: FamilyEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -14,4 +17,5 @@ export async function publishFamilyEvents(events: FamilyEvent[]): Promise<void> 
   } catch (error) {
     console.error("[events] publish failed; clients will catch up by seq", error);
   }
+  await enqueueFollowUps(events);
 }

@@ -30,3 +30,12 @@ export async function familySeqOf(familyId: string): Promise<number> {
   const rows = await db.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM "Family" WHERE id = ${familyId}::uuid`;
   return rows[0] ? Number(rows[0].seq) : 0;
 }
+
+/** Live children with an entry that started in the last `days` days (the nightly job's work list). */
+export async function childrenActiveSince(since: Date): Promise<{ familyId: string; childId: string }[]> {
+  return db.$queryRaw<{ familyId: string; childId: string }[]>`
+    SELECT c."familyId"::text AS "familyId", c.id::text AS "childId"
+    FROM "Child" c
+    WHERE c."deletedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Activity" a WHERE a."childId" = c.id AND a."deletedAt" IS NULL AND a."startedAt" >= ${since})`;
+}

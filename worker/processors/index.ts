@@ -1,0 +1,13 @@
+import type { Job } from "bullmq";
+import type { JobName, JobPayload } from "@/lib/queue/jobs";
+import { processNightlyInsights } from "./nightly-insights";
+import { processRefreshChild } from "./refresh-child";
+
+export type Processor<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<unknown>;
+export type Processors = { [N in JobName]: Processor<N> };
+
+/** One processor per job name. */
+export const processors: Processors = {
+  "refresh-child": processRefreshChild,
+  "nightly-insights": processNightlyInsights,
+};
