@@ -1,0 +1,221 @@
+import type { Server, Socket } from "socket.io";
+import type { FamilyEvent } from "@/lib/events/schema";
+import {
+  CATCH_UP_LIMIT,
+  REALTIME_CAUGHT_UP,
+  REALTIME_EVENT,
+  REALTIME_FAMILY_JOINED,
+  REALTIME_FAMILY_LEFT,
+  REALTIME_RESYNC,
+  type ClientToServerEvents,
+  type Resync,
+  type ServerToClientEvents,
+} from "@/lib/realtime/protocol";
+import type { RealtimeTokenClaims } from "@/lib/realtime/token";
+
+/**
+ * What one socket has been sent of one family. `mark` is the highest seq up to which nothing is
+ * missing; `ahead` holds seqs already sent past a hole (publishes from concurrent writers can
+ * arrive out of order); while `buffer` is set, a catch-up from PostgreSQL is running and live
+ * events wait there, so nothing is skipped or sent twice between the two.
+ */
+export type Stream = { mark: number; ahead: Set<number>; buffer: FamilyEvent[] | null };
+
+export type SocketData = {
+  userId: string;
+  claims: RealtimeTokenClaims;
+  families: { familyId: string; seq: number }[];
+  since: Record<string, number>;
+  streams: Map<string, Stream>;
+  expiry?: NodeJS.Timeout;
+};
+
+type InterServerEvents = Record<string, never>;
+export type RealtimeServerIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export type History = {
+  readFamilyEvents: (familyId: string, afterSeq: number, limit: number) => Promise<FamilyEvent[]>;
+  readFamilySeq: (familyId: string) => Promise<number | null>;
+};
+
+type Target = { socket: RealtimeSocket; stream: Stream; announce: boolean };
+
+export const familyRoom = (familyId: string) => `family:${familyId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * Delivers family events to this instance's sockets. Every instance receives every family
+ * channel from Redis itself, so delivery and membership changes are applied locally: sending
+ * through the adapter as well would deliver each event once per instance.
+ */
+export class FamilyFeed {
+  private readonly repairs = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly io: RealtimeServerIo,
+    private readonly history: History,
+    private readonly options: { gapRepairMs: number; retryMs: number; log: (message: string, error?: unknown) => void },
+  ) {}
+
+  /** A new socket: one stream per family, the rooms, then catch-up from `since` (or from the seq read at the handshake). */
+  async attach(socket: RealtimeSocket): Promise<void> {
+    const { userId, families, since } = socket.data;
+    socket.join(userRoom(userId));
+    const fills = families.map(({ familyId, seq }) => {
+      const announce = Object.hasOwn(since, familyId);
+      const stream: Stream = { mark: announce ? since[familyId] : seq, ahead: new Set(), buffer: [] };
+      socket.data.streams.set(familyId, stream);
+      socket.join(familyRoom(familyId));
+      return () => this.fill(familyId, [{ socket, stream, announce }]);
+    });
+    // Joined (and buffering) before reading: whatever is published from now on waits in the buffer.
+    await Promise.all(fills.map((fill) => fill()));
+  }
+
+  /** A live event from Redis (already validated). */
+  deliver(event: FamilyEvent): void {
+    const { familyId } = event;
+    if (event.type === "membership.removed" && typeof event.data.userId === "string") {
+      for (const socket of this.userSockets(event.data.userId)) this.leave(socket, familyId);
+    }
+    if (event.type === "membership.added" && typeof event.data.userId === "string") {
+      for (const socket of this.userSockets(event.data.userId)) this.join(socket, familyId, event.seq - 1);
+    }
+    for (const socket of this.familySockets(familyId)) {
+      const stream = socket.data.streams.get(familyId);
+      if (!stream) continue;
+      // A full buffer drops: the running catch-up, or the gap repair after it, reads those from PostgreSQL.
+      if (stream.buffer) {
+        if (stream.buffer.length < CATCH_UP_LIMIT) stream.buffer.push(event);
+      } else this.send(socket, stream, event);
+    }
+    if (event.type === "family.deleted") for (const socket of this.familySockets(familyId)) this.leave(socket, familyId);
+  }
+
+  /** After a Redis outage: every family with sockets here catches up from PostgreSQL since what each socket was sent. */
+  recoverAll(): void {
+    for (const room of this.io.of("/").adapter.rooms.keys()) {
+      if (!room.startsWith("family:")) continue;
+      const familyId = room.slice("family:".length);
+      const targets = this.targets(familyId, () => true);
+      if (targets.length > 0) void this.fill(familyId, targets);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.repairs.values()) clearTimeout(timer);
+    this.repairs.clear();
+  }
+
+  private async fill(familyId: string, targets: Target[], attempt = 0): Promise<void> {
+    for (const t of targets) t.stream.buffer ??= [];
+    const from = Math.min(...targets.map((t) => t.stream.mark));
+    let events: FamilyEvent[];
+    let familySeq: number | null;
+    try {
+      events = await this.history.readFamilyEvents(familyId, from, CATCH_UP_LIMIT + 1);
+      familySeq = await this.history.readFamilySeq(familyId);
+    } catch (error) {
+      this.options.log(`catch-up of family ${familyId} failed (attempt ${attempt + 1}); retrying`, error);
+      const alive = targets.filter((t) => this.isCurrent(familyId, t));
+      if (alive.length > 0 && !this.stopped)
+        setTimeout(() => void this.fill(familyId, alive, attempt + 1), this.options.retryMs * Math.min(attempt + 1, 10)).unref();
+      return;
+    }
+    for (const target of targets) {
+      if (!this.isCurrent(familyId, target)) continue;
+      const { socket, stream } = target;
+      if (familySeq === null) {
+        this.leave(socket, familyId);
+        continue;
+      }
+      if (stream.mark > familySeq) this.resync(socket, stream, { familyId, seq: familySeq, reason: "unknown_seq" });
+      else if (events.length > CATCH_UP_LIMIT) this.resync(socket, stream, { familyId, seq: familySeq, reason: "too_far_behind" });
+      else for (const event of events) this.send(socket, stream, event);
+      const buffered = stream.buffer ?? [];
+      stream.buffer = null;
+      for (const event of buffered) this.send(socket, stream, event);
+      if (target.announce) socket.emit(REALTIME_CAUGHT_UP, { familyId, seq: stream.mark });
+    }
+  }
+
+  /** Sends an event unless this socket already has it; a hole left behind is repaired from PostgreSQL if it stays. */
+  private send(socket: RealtimeSocket, stream: Stream, event: FamilyEvent): void {
+    if (event.seq <= stream.mark || stream.ahead.has(event.seq)) return;
+    socket.emit(REALTIME_EVENT, event);
+    stream.ahead.add(event.seq);
+    advance(stream);
+    if (stream.ahead.size > 0) this.scheduleRepair(event.familyId);
+  }
+
+  private resync(socket: RealtimeSocket, stream: Stream, resync: Resync): void {
+    socket.emit(REALTIME_RESYNC, resync);
+    stream.mark = resync.seq;
+    for (const seq of stream.ahead) if (seq <= stream.mark) stream.ahead.delete(seq);
+    advance(stream);
+  }
+
+  private scheduleRepair(familyId: string): void {
+    if (this.repairs.has(familyId) || this.stopped) return;
+    const timer = setTimeout(() => {
+      this.repairs.delete(familyId);
+      const targets = this.targets(familyId, (stream) => stream.ahead.size > 0 && !stream.buffer);
+      if (targets.length > 0) void this.fill(familyId, targets);
+    }, this.options.gapRepairMs);
+    timer.unref();
+    this.repairs.set(familyId, timer);
+  }
+
+  private join(socket: RealtimeSocket, familyId: string, mark: number): void {
+    if (socket.data.streams.has(familyId)) return;
+    socket.data.streams.set(familyId, { mark, ahead: new Set(), buffer: null });
+    socket.join(familyRoom(familyId));
+    socket.emit(REALTIME_FAMILY_JOINED, { familyId });
+  }
+
+  private leave(socket: RealtimeSocket, familyId: string): void {
+    if (!socket.data.streams.delete(familyId)) return;
+    socket.leave(familyRoom(familyId));
+    socket.emit(REALTIME_FAMILY_LEFT, { familyId });
+  }
+
+  private isCurrent(familyId: string, target: Target): boolean {
+    return target.socket.connected && target.socket.data.streams.get(familyId) === target.stream;
+  }
+
+  private targets(familyId: string, want: (stream: Stream) => boolean): Target[] {
+    const targets: Target[] = [];
+    for (const socket of this.familySockets(familyId)) {
+      const stream = socket.data.streams.get(familyId);
+      if (stream && want(stream)) targets.push({ socket, stream, announce: false });
+    }
+    return targets;
+  }
+
+  private familySockets(familyId: string): RealtimeSocket[] {
+    return this.localSockets(familyRoom(familyId));
+  }
+
+  private userSockets(userId: string): RealtimeSocket[] {
+    return this.localSockets(userRoom(userId));
+  }
+
+  private localSockets(room: string): RealtimeSocket[] {
+    const namespace = this.io.of("/");
+    const ids = namespace.adapter.rooms.get(room);
+    if (!ids) return [];
+    const sockets: RealtimeSocket[] = [];
+    for (const id of ids) {
+      const socket = namespace.sockets.get(id);
+      if (socket) sockets.push(socket);
+    }
+    return sockets;
+  }
+}
+
+function advance(stream: Stream): void {
+  while (stream.ahead.delete(stream.mark + 1)) stream.mark += 1;
+}
