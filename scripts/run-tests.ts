@@ -40,6 +40,8 @@ async function main() {
   const databaseUrl = url.toString();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const realtimePort = await freePort();
+  const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -54,10 +56,20 @@ async function main() {
     RATE_LIMIT_USER: "200",
     LOGIN_MAX_FAILURES: "5",
     TEST_BASE_URL: baseUrl,
+    // One realtime sidecar for the run; the app hands its URL to browsers with each token.
+    REALTIME_PORT: String(realtimePort),
+    REALTIME_PUBLIC_URL: realtimeUrl,
+    TEST_REALTIME_URL: realtimeUrl,
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
     PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
   };
-  let server: ChildProcess | undefined;
+  /** Long-running processes of the run (each in its own process group), stopped at the end. */
+  const background: ChildProcess[] = [];
+  const startBackground = (args: string[]) => {
+    const child = spawn("npx", args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    background.push(child);
+    return child;
+  };
   let failed = false;
   await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
   try {
@@ -71,12 +83,9 @@ async function main() {
     // The service worker precaches this build's files (scripts/build-sw.ts).
     if (!process.env.SKIP_BUILD && (await run("npx", ["tsx", "scripts/build-sw.ts"], env)) !== 0)
       throw new Error("service worker build failed");
-    server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env,
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: true,
-    });
-    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    startBackground(["next", "start", "-p", String(port), "-H", "127.0.0.1"]);
+    startBackground(["tsx", "realtime/index.ts"]);
+    await Promise.all([waitForHttp(`${baseUrl}/api/health`, 60_000), waitForHttp(`${realtimeUrl}/health`, 60_000)]);
     if (only !== "e2e")
       failed =
         (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : []), ...(only ? passThrough : [])], env)) !== 0 || failed;
@@ -86,9 +95,10 @@ async function main() {
     console.error(error);
     failed = true;
   } finally {
-    if (server?.pid) {
+    for (const child of background) {
+      if (!child.pid) continue;
       try {
-        process.kill(-server.pid, "SIGTERM");
+        process.kill(-child.pid, "SIGTERM");
       } catch {}
     }
     if (!process.env.KEEP_TEST_DB) {
