@@ -79,3 +79,14 @@ export const summarySchema = z.object({
 export type ChildSummary = z.infer<typeof summarySchema>;
 
 export const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+
+/** API responses: each message reference also comes as text in the request's language. */
+const presentedPrediction = z
+  .object({ at: z.string(), low: z.string(), high: z.string(), reason: messageRefSchema, reasonText: z.string() })
+  .nullable();
+export const predictionsResponseSchema = z.object({
+  predictions: predictionsSchema.extend({ nextFeed: presentedPrediction, nextSleep: presentedPrediction }),
+});
+export const insightsResponseSchema = z.object({ items: z.array(insightSchema.extend({ text: z.string() })) });
+export const alertsResponseSchema = z.object({ items: z.array(alertSchema.extend({ text: z.string() })) });
+export const summaryResponseSchema = z.object({ summary: summarySchema });

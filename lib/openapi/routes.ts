@@ -12,6 +12,14 @@ import {
   updateFamilySchema,
 } from "@/lib/families/schema";
 import { startTimerSchema, timerActionSchema, timerSchema } from "@/lib/timers/schema";
+import {
+  alertsResponseSchema,
+  insightsResponseSchema,
+  listQuerySchema,
+  predictionsResponseSchema,
+  summaryQuerySchema,
+  summaryResponseSchema,
+} from "@/lib/insights/schema";
 import { realtimeTokenResponseSchema } from "@/lib/realtime/protocol";
 import { changePasswordSchema, createTokenSchema, credentialsSchema, registerSchema, updateMeSchema, userSchema } from "@/lib/users/schema";
 
@@ -261,6 +269,41 @@ export const routes: RouteSpec[] = [
     tag: "children",
     auth: true,
     responses: { 200: childGrowthSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/children/{id}/summary",
+    summary: "A child's daily totals for from…to (YYYY-MM-DD, both included, at most 92 days), days starting at the user's day-start hour",
+    tag: "analytics",
+    auth: true,
+    query: summaryQuerySchema,
+    responses: { 200: summaryResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/children/{id}/predictions",
+    summary: "Next feed and next sleep: time, 80% interval and reason (cached by the worker, computed when stale)",
+    tag: "analytics",
+    auth: true,
+    responses: { 200: predictionsResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/children/{id}/insights",
+    summary: "A child's insights (daily summaries, detected patterns), newest first",
+    tag: "analytics",
+    auth: true,
+    query: listQuerySchema,
+    responses: { 200: insightsResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/children/{id}/alerts",
+    summary: "A child's guardrail alerts (each citing its source), newest first",
+    tag: "analytics",
+    auth: true,
+    query: listQuerySchema,
+    responses: { 200: alertsResponseSchema },
   },
   {
     method: "get",
