@@ -11,10 +11,10 @@ async function main() {
   const config = env();
   const server = createRealtimeServer({
     port: config.REALTIME_PORT,
-    host: process.env.REALTIME_HOST,
+    host: config.REALTIME_HOST,
     redisUrl: config.REDIS_URL,
     appUrl: config.APP_URL,
-    instanceId: process.env.REALTIME_INSTANCE_ID,
+    instanceId: config.REALTIME_INSTANCE_ID,
   });
   const port = await server.listen();
   console.log(`[realtime ${server.instanceId}] listening on :${port}`);

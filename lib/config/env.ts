@@ -26,6 +26,9 @@ const envSchema = z.object({
   /** Unset: the token route answers the request's own host with REALTIME_PORT. */
   REALTIME_PUBLIC_URL: z.string().optional(),
   REALTIME_TOKEN_TTL_SECONDS: int(300),
+  /** Address the sidecar listens on (all interfaces when unset) and its name in /health and logs (host-pid when unset). */
+  REALTIME_HOST: z.string().optional(),
+  REALTIME_INSTANCE_ID: z.string().optional(),
   /** Document store: MongoDB when set (official driver), otherwise the Document table in PostgreSQL. */
   MONGODB_URL: z.string().optional(),
   MONGODB_DB: z.string().default("nestling"),
