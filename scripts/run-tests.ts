@@ -42,6 +42,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const realtimePort = await freePort();
   const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
+  const workerPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -60,6 +61,11 @@ async function main() {
     REALTIME_PORT: String(realtimePort),
     REALTIME_PUBLIC_URL: realtimeUrl,
     TEST_REALTIME_URL: realtimeUrl,
+    // The worker of the run: its own queue prefix, so that other runs' workers never take its jobs.
+    WORKER_PORT: String(workerPort),
+    QUEUE_PREFIX: `nestling-test:${dbName}`,
+    REFRESH_DEBOUNCE_MS: "500",
+    TEST_WORKER_URL: `http://127.0.0.1:${workerPort}`,
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
     PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
   };
@@ -85,7 +91,12 @@ async function main() {
       throw new Error("service worker build failed");
     startBackground(["next", "start", "-p", String(port), "-H", "127.0.0.1"]);
     startBackground(["tsx", "realtime/index.ts"]);
-    await Promise.all([waitForHttp(`${baseUrl}/api/health`, 60_000), waitForHttp(`${realtimeUrl}/health`, 60_000)]);
+    startBackground(["tsx", "worker/index.ts"]);
+    await Promise.all([
+      waitForHttp(`${baseUrl}/api/health`, 60_000),
+      waitForHttp(`${realtimeUrl}/health`, 60_000),
+      waitForHttp(`http://127.0.0.1:${workerPort}/health`, 60_000),
+    ]);
     if (only !== "e2e")
       failed =
         (await run("npx", ["vitest", "run", ...(only ? ["--project", only] : []), ...(only ? passThrough : [])], env)) !== 0 || failed;
