@@ -1,15 +1,28 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ActivityDto } from "@/lib/activities/schema";
+import type { GrowthMeasurement } from "@/lib/growth/schema";
 import { displayUnit, fromStorage, type Quantity, type UnitSystem } from "@/components/activities/units";
+import { percentileText } from "./growth-format";
 import styles from "./dashboard.module.css";
 
-/** The latest growth entries, newest first, in the user's units. */
-export async function GrowthTable({ entries, units, timeZone }: { entries: ActivityDto[]; units: UnitSystem; timeZone: string }) {
-  const [t, tu, format] = await Promise.all([getTranslations("dashboard"), getTranslations("units"), getFormatter()]);
-  const value = (quantity: Quantity, v: unknown) =>
-    typeof v === "number"
-      ? format.number(fromStorage(quantity, units, v), { maximumFractionDigits: quantity === "weight" ? (units === "metric" ? 3 : 2) : 1 })
-      : t("growth.none");
+/** The latest growth measurements, newest first, in the user's units, each with its WHO percentile. */
+export async function GrowthTable({ entries, units }: { entries: GrowthMeasurement[]; units: UnitSystem }) {
+  const [t, tg, tu, format] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("dashboard.growthCharts"),
+    getTranslations("units"),
+    getFormatter(),
+  ]);
+  const cell = (quantity: Quantity, v: number | null, score: GrowthMeasurement["weightForAge"]) =>
+    v === null ? (
+      t("growth.none")
+    ) : (
+      <>
+        {format.number(fromStorage(quantity, units, v), {
+          maximumFractionDigits: quantity === "weight" ? (units === "metric" ? 3 : 2) : 1,
+        })}
+        {score && <span className={styles.percentile}>{percentileText(tg, format, score.percentile)}</span>}
+      </>
+    );
   return (
     <section className={styles.card} aria-labelledby="growth-heading" data-testid="growth-card">
       <h2 id="growth-heading">{t("growth.title")}</h2>
@@ -29,16 +42,19 @@ export async function GrowthTable({ entries, units, timeZone }: { entries: Activ
             {entries.map((e) => (
               <tr key={e.id}>
                 <th scope="row">
-                  <time dateTime={e.startedAt}>{format.dateTime(new Date(e.startedAt), { timeZone, dateStyle: "medium" })}</time>
+                  <time dateTime={e.date}>
+                    {format.dateTime(new Date(`${e.date}T12:00:00Z`), { timeZone: "UTC", dateStyle: "medium" })}
+                  </time>
                 </th>
-                <td>{value("weight", e.details.weightGrams)}</td>
-                <td>{value("length", e.details.lengthMm)}</td>
-                <td>{value("length", e.details.headMm)}</td>
+                <td>{cell("weight", e.weightGrams, e.weightForAge)}</td>
+                <td>{cell("length", e.lengthMm, e.lengthForAge)}</td>
+                <td>{cell("length", e.headMm, e.headForAge)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {entries.length > 0 && <p className={`muted ${styles.note}`}>{t("growth.percentileNote")}</p>}
     </section>
   );
 }

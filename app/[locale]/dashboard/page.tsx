@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { loadChildPage } from "../child-page";
-import { listActivities, listActivitiesBetween } from "@/lib/activities/service";
+import { listActivitiesBetween } from "@/lib/activities/service";
+import { getChildGrowth } from "@/lib/growth/queries";
 import { currentDate, dayRangeOf, shiftDate } from "@/lib/analytics/day-range";
 import { dailySeries } from "@/lib/analytics/daily-series";
 import { localeDirection } from "@/lib/i18n/config";
 import { ChildTabs } from "@/components/dashboard/child-tabs";
 import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { GrowthCharts } from "@/components/dashboard/growth-charts";
 import { GrowthTable } from "@/components/dashboard/growth-table";
 import { HeatMapCard } from "@/components/dashboard/heat-map-card";
 import { PERIODS, PeriodPicker, type Period } from "@/components/dashboard/period-picker";
@@ -59,7 +61,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   // A night that began the evening before the first day still counts on it.
   const [entries, growth] = await Promise.all([
     listActivitiesBetween({ actor, childId: child.id, from: new Date(from.getTime() - DAY_MS), to }),
-    listActivities({ actor, query: { childId: child.id, type: "growth", limit: GROWTH_ROWS } }),
+    getChildGrowth({ actor, childId: child.id }),
   ]);
   const series = dailySeries({ entries, timeZone: child.timezone, dayStartHour, lastDate, days, now });
   const dir = localeDirection(locale);
@@ -81,7 +83,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <div className={styles.grid}>
         <DailyCharts days={series} units={units} dir={dir} />
         <HeatMapCard days={series} dir={dir} />
-        <GrowthTable entries={growth.items} units={units} timeZone={child.timezone} />
+        <GrowthTable entries={growth.items.slice(-GROWTH_ROWS).reverse()} units={units} />
+        {growth.items.length > 0 && <GrowthCharts growth={growth} name={child.name} units={units} dir={dir} />}
       </div>
     </main>
   );
