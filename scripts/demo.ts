@@ -21,6 +21,7 @@ import { DEMO_FAMILY_NAME, DEMO_MEMBERS, DEMO_PASSWORD } from "../prisma/seed/de
 const ROOT = path.resolve(__dirname, "..");
 const DATA = path.join(ROOT, ".data");
 const PORT = Number(process.env.PORT ?? 3000);
+const REALTIME_PORT = Number(process.env.REALTIME_PORT ?? 3001);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 const flags = new Set(process.argv.slice(2));
@@ -184,6 +185,7 @@ function banner(database: string, redis: string, seconds: string) {
       "",
       `  Database  ${database}`,
       `  Redis     ${redis}`,
+      `  Realtime  Socket.io sidecar on port ${REALTIME_PORT} (health: /health)`,
       "  Ctrl-C stops everything.",
       "  ─────────────────────────────────────────────────────────────",
       "",
@@ -196,6 +198,8 @@ async function main() {
   fs.mkdirSync(DATA, { recursive: true, mode: 0o755 });
   if (flags.has("--reset") && process.env.DATABASE_URL) throw new Error("--reset only wipes the embedded database; unset DATABASE_URL");
   if (!(await portIsFree(PORT, HOST))) throw new Error(`port ${PORT} is already in use on ${HOST}; choose another with PORT=…`);
+  if (!(await portIsFree(REALTIME_PORT, HOST)))
+    throw new Error(`port ${REALTIME_PORT} (realtime) is already in use on ${HOST}; choose another with REALTIME_PORT=…`);
   const redisBinary = process.env.REDIS_URL ? undefined : findRedisServer();
   if (!process.env.REDIS_URL && !redisBinary) {
     throw new Error(
@@ -218,6 +222,9 @@ async function main() {
     APP_URL: process.env.APP_URL ?? `http://localhost:${PORT}`,
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The realtime sidecar; without REALTIME_PUBLIC_URL, browsers reach it on the host they opened, this port.
+    REALTIME_PORT: String(REALTIME_PORT),
+    REALTIME_HOST: process.env.REALTIME_HOST ?? HOST,
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
   };
   if (!fs.existsSync(path.join(ROOT, "lib", "db", "generated", "client.ts"))) {
@@ -230,6 +237,7 @@ async function main() {
   for (const spec of appProcesses(env)) track(startProcess(spec), true);
   const probeHost = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST;
   await waitForHttp(`http://${probeHost}:${PORT}/api/health`, 90_000);
+  if (fs.existsSync(path.join(ROOT, "realtime/index.ts"))) await waitForHttp(`http://${probeHost}:${REALTIME_PORT}/health`, 30_000);
   if (stopping) return;
   banner(database.label, redis.label, since(started));
 }
