@@ -23,6 +23,15 @@ export type Alert = {
   values: MessageValues;
   /** The entries behind the alert (the fever reading, the feeds around the gap…). */
   activityIds: string[];
+  /** The guideline the threshold comes from (the comments beside each rule have the full reference). */
+  source: string;
+};
+
+export const ALERT_SOURCES: Record<AlertKind, string> = {
+  low_wet_diapers: "NHS Start for Life; AAP HealthyChildren.org",
+  birth_weight_not_regained: "AAP, Breastfeeding and the Use of Human Milk (2022)",
+  long_feed_gap: "AAP HealthyChildren.org, How Often and How Much Should Your Baby Eat?",
+  fever_under_3_months: "AAP HealthyChildren.org, Fever and Your Baby; NICE NG143",
 };
 
 /**
@@ -91,7 +100,8 @@ export function evaluateAlerts({
   const live = liveSorted(activities).filter((e) => Date.parse(e.startedAt) <= t);
   const age = ageInDays(child.birthDate, now);
   const out: Alert[] = [];
-  const alert = (a: Omit<Alert, "childId" | "messageKey">) => out.push({ ...a, childId: child.id, messageKey: `alerts.${a.kind}` });
+  const alert = (a: Omit<Alert, "childId" | "messageKey" | "source">) =>
+    out.push({ ...a, childId: child.id, messageKey: `alerts.${a.kind}`, source: ALERT_SOURCES[a.kind] });
 
   // Fever under 3 months: any reading in the last day (urgent).
   for (const e of live) {

@@ -21,13 +21,13 @@ import {
  * 10th–90th percentiles: an 80% interval. The model is plain JSON, so the worker can cache it.
  */
 
-/** How far back the history counts, and how fast it fades (tuned on bench/predictions). */
-export const HISTORY_DAYS = 10;
-export const HALF_LIFE_MS = 36 * HOUR_MS;
-/** Spread of the time-of-day kernel, in hours. */
-export const HOUR_SIGMA = 1.5;
-/** The prior counts as this many samples. */
-export const PRIOR_WEIGHT = 1.5;
+/** How far back the history counts (days), how fast it fades (half-life, hours), the spread of
+ * the time-of-day kernel (hours), how many samples the prior counts as, and the interval's tails.
+ * Tuned on bench/predictions (docs/BENCHMARKS.md). */
+export type ModelOptions = { historyDays: number; halfLifeHours: number; hourSigma: number; priorWeight: number; tail: number };
+export const DEFAULT_OPTIONS: ModelOptions = { historyDays: 14, halfLifeHours: 168, hourSigma: 1.5, priorWeight: 0.5, tail: 0.08 };
+/** The longest history fitModel reads: callers can load just this much. */
+export const HISTORY_DAYS = DEFAULT_OPTIONS.historyDays;
 /** Gaps longer than these are holes in the log, not intervals. */
 const MAX_FEED_GAP_MS = 16 * HOUR_MS;
 const MAX_WAKE_MS = 10 * HOUR_MS;
@@ -38,6 +38,7 @@ export type IntervalSample = { at: number; hour: number; gapMs: number; weight: 
 export type KindModel = { samples: IntervalSample[]; anchor: string | null };
 export type PredictionModel = {
   version: 1;
+  options: ModelOptions;
   childId: string;
   fittedAt: string;
   timeZone: string;
@@ -55,13 +56,12 @@ const localHour = (t: number, timeZone: string) => {
   const w = wallClock(new Date(t), timeZone);
   return w.hour + w.minute / 60;
 };
-const recency = (at: number, now: number) => Math.pow(0.5, Math.max(0, now - at) / HALF_LIFE_MS);
-
-function samplesOf(pairs: [number, number][], now: number, timeZone: string, maxGap: number): IntervalSample[] {
-  const horizon = now - HISTORY_DAYS * DAY_MS;
+function samplesOf(pairs: [number, number][], now: number, timeZone: string, maxGap: number, o: ModelOptions): IntervalSample[] {
+  const horizon = now - o.historyDays * DAY_MS;
+  const halfLife = o.halfLifeHours * HOUR_MS;
   return pairs
     .filter(([from, to]) => from >= horizon && to <= now && to > from && to - from <= maxGap)
-    .map(([from, to]) => ({ at: from, hour: localHour(from, timeZone), gapMs: to - from, weight: recency(to, now) }));
+    .map(([from, to]) => ({ at: from, hour: localHour(from, timeZone), gapMs: to - from, weight: Math.pow(0.5, (now - to) / halfLife) }));
 }
 
 /** Fit the child's model from its history up to `now` (entries after `now` are ignored). */
@@ -70,12 +70,15 @@ export function fitModel({
   child,
   now,
   timeZone = child.timezone,
+  options,
 }: {
   activities: AnalyticsEntry[];
   child: AnalyticsChild;
   now: Date;
   timeZone?: string;
+  options?: Partial<ModelOptions>;
 }): PredictionModel {
+  const o = { ...DEFAULT_OPTIONS, ...options };
   const t = now.getTime();
   const past = liveSorted(activities).filter((e) => Date.parse(e.startedAt) <= t);
   const feeds = past.filter(isMilkFeed).map((e) => Date.parse(e.startedAt));
@@ -92,16 +95,17 @@ export function fitModel({
 
   return {
     version: 1,
+    options: o,
     childId: child.id,
     fittedAt: now.toISOString(),
     timeZone,
     ageDays: ageInDays(child.birthDate, now),
     feed: {
-      samples: samplesOf(feedPairs, t, timeZone, MAX_FEED_GAP_MS),
+      samples: samplesOf(feedPairs, t, timeZone, MAX_FEED_GAP_MS, o),
       anchor: feeds.length ? new Date(feeds[feeds.length - 1]).toISOString() : null,
     },
     sleep: {
-      samples: samplesOf(wakePairs, t, timeZone, MAX_WAKE_MS),
+      samples: samplesOf(wakePairs, t, timeZone, MAX_WAKE_MS, o),
       anchor: lastWake !== null ? new Date(lastWake).toISOString() : null,
       asleepSince: open ? open.startedAt : null,
     },
@@ -126,10 +130,10 @@ function hourDistance(a: number, b: number): number {
   return Math.min(d, 24 - d);
 }
 
-function priorSamples([low, mid, high]: [number, number, number]): Weighted[] {
+function priorSamples([low, mid, high]: [number, number, number], priorWeight: number): Weighted[] {
   const points = [low, (low + mid) / 2, mid, (mid + high) / 2, high];
   const weights = [1, 2, 2, 2, 1];
-  return points.map((value, i) => ({ value, weight: (weights[i] / 8) * PRIOR_WEIGHT }));
+  return points.map((value, i) => ({ value, weight: (weights[i] / 8) * priorWeight }));
 }
 
 function splitMinutes(ms: number) {
@@ -169,7 +173,7 @@ function reasonOf(
     else if (!atNight && d <= n * 0.8) timeOfDay = "soonerInDay";
   }
   const oldest = Math.min(...samples.filter((s) => s.weight >= 0.2).map((s) => s.at));
-  const days = Math.max(1, Math.min(HISTORY_DAYS, Math.ceil((now - oldest) / DAY_MS)));
+  const days = Math.max(1, Math.min(model.options.historyDays, Math.ceil((now - oldest) / DAY_MS)));
   return { key: `predictions.reasons.${kind}History`, values: { ...splitMinutes(typical), days, timeOfDay } };
 }
 
@@ -180,11 +184,12 @@ function predictKind(kind: "feed" | "sleep", model: PredictionModel, rows: Prior
   const elapsed = Math.max(0, now - from);
   const hour = localHour(from, model.timeZone);
   const prior = priorFor(rows, model.ageDays, isNightHour(Math.floor(hour)));
+  const o = model.options;
   const near = samples.map((s) => ({
     value: s.gapMs,
-    weight: s.weight * Math.exp(-(hourDistance(s.hour, hour) ** 2) / (2 * HOUR_SIGMA ** 2)),
+    weight: s.weight * Math.exp(-(hourDistance(s.hour, hour) ** 2) / (2 * o.hourSigma ** 2)),
   }));
-  const pool = [...near, ...priorSamples(prior)];
+  const pool = [...near, ...priorSamples(prior, o.priorWeight)];
   // Only intervals longer than the time already gone by can still happen.
   const still = pool.filter((x) => x.value > elapsed && x.weight > 1e-6);
   const reason = reasonOf(kind, model, samples, hour, prior[1], now);
@@ -194,8 +199,8 @@ function predictKind(kind: "feed" | "sleep", model: PredictionModel, rows: Prior
     return { at: iso(now + 10 * MINUTE_MS), low: iso(now), high: iso(now + 45 * MINUTE_MS), reason };
   }
   const at = Math.max(now, from + weightedQuantile(still, 0.5));
-  const low = Math.max(now, Math.min(at, from + weightedQuantile(still, 0.1)));
-  const high = Math.max(at, from + weightedQuantile(still, 0.9));
+  const low = Math.max(now, Math.min(at, from + weightedQuantile(still, o.tail)));
+  const high = Math.max(at, from + weightedQuantile(still, 1 - o.tail));
   return { at: iso(at), low: iso(low), high: iso(high), reason };
 }
 
@@ -215,11 +220,13 @@ export function predictNext({
   child,
   now,
   timeZone = child.timezone,
+  options,
 }: {
   activities: AnalyticsEntry[];
   child: AnalyticsChild;
   now: Date;
   timeZone?: string;
+  options?: Partial<ModelOptions>;
 }): Predictions {
-  return predict({ model: fitModel({ activities, child, now, timeZone }), now });
+  return predict({ model: fitModel({ activities, child, now, timeZone, options }), now });
 }

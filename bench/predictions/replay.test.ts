@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { zonedInstant } from "@/lib/time/zoned";
+import type { AnalyticsEntry } from "@/lib/analytics/types";
+import { replay } from "./replay";
+
+const ZONE = "UTC";
+const at = (d: number, h: number) => zonedInstant(ZONE, 2026, 4, d, h).toISOString();
+const child = { id: "c", birthDate: "2026-01-01", timezone: ZONE };
+
+/** Feeds at 07 10 13 16 19 and 02 (a 7 h night gap), naps 08–09 and 14–15, a night 20–06. */
+function rhythm(days: number): AnalyticsEntry[] {
+  const out: AnalyticsEntry[] = [];
+  for (let d = 1; d <= days; d++) {
+    for (const h of [2, 7, 10, 13, 16, 19])
+      out.push({
+        id: `f${d}-${h}`,
+        type: "feeding",
+        startedAt: at(d, h),
+        endedAt: null,
+        details: { method: "bottle", amountMl: 120, milk: "formula" },
+      });
+    out.push({ id: `n1-${d}`, type: "sleep", startedAt: at(d, 8), endedAt: at(d, 9), details: {} });
+    out.push({ id: `n2-${d}`, type: "sleep", startedAt: at(d, 14), endedAt: at(d, 15), details: {} });
+    out.push({ id: `n3-${d}`, type: "sleep", startedAt: at(d, 20), endedAt: at(d + 1, 6), details: {} });
+  }
+  return out;
+}
+
+describe("replay", () => {
+  it("scores the model and both baselines at the same moments; a steady rhythm is learnt and beats them", () => {
+    const r = replay({ entries: rhythm(12), child });
+    expect(r.feed.model.n).toBe(r.feed.lastInterval.n);
+    expect(r.feed.model.n).toBe(r.feed.fixed3h.n);
+    expect(r.sleep.model.n).toBe(r.sleep.fixed3h.n);
+    expect(r.feed.model.n).toBeGreaterThan(50);
+    expect(r.feed.model.maeMinutes).toBeLessThan(r.feed.lastInterval.maeMinutes);
+    expect(r.feed.model.maeMinutes).toBeLessThan(r.feed.fixed3h.maeMinutes);
+    expect(r.sleep.model.maeMinutes).toBeLessThan(r.sleep.fixed3h.maeMinutes);
+    expect(r.feed.model.coverage).toBeGreaterThan(0.8);
+    expect(r.feed.lastInterval.coverage).toBeNull();
+  });
+});
