@@ -11,7 +11,8 @@ export const summaryQuerySchema = z
   .superRefine((q, ctx) => {
     const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
     if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], params: { i18n: "ended_before_started" } });
-    else if (days > MAX_SUMMARY_DAYS) ctx.addIssue({ code: "custom", path: ["to"], params: { i18n: "range_too_long" } });
+    else if (days > MAX_SUMMARY_DAYS)
+      ctx.addIssue({ code: "custom", path: ["to"], params: { i18n: "range_too_long", values: { max: MAX_SUMMARY_DAYS } } });
   });
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
