@@ -22,6 +22,7 @@ const ROOT = path.resolve(__dirname, "..");
 const DATA = path.join(ROOT, ".data");
 const PORT = Number(process.env.PORT ?? 3000);
 const REALTIME_PORT = Number(process.env.REALTIME_PORT ?? 3001);
+const WORKER_PORT = Number(process.env.WORKER_PORT ?? 3002);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 const flags = new Set(process.argv.slice(2));
@@ -186,6 +187,7 @@ function banner(database: string, redis: string, seconds: string) {
       `  Database  ${database}`,
       `  Redis     ${redis}`,
       `  Realtime  Socket.io sidecar on port ${REALTIME_PORT} (health: /health)`,
+      `  Worker    BullMQ analytics worker (health: http://127.0.0.1:${WORKER_PORT}/health)`,
       "  Ctrl-C stops everything.",
       "  ─────────────────────────────────────────────────────────────",
       "",
@@ -200,6 +202,8 @@ async function main() {
   if (!(await portIsFree(PORT, HOST))) throw new Error(`port ${PORT} is already in use on ${HOST}; choose another with PORT=…`);
   if (!(await portIsFree(REALTIME_PORT, HOST)))
     throw new Error(`port ${REALTIME_PORT} (realtime) is already in use on ${HOST}; choose another with REALTIME_PORT=…`);
+  if (!(await portIsFree(WORKER_PORT, "127.0.0.1")))
+    throw new Error(`port ${WORKER_PORT} (worker health) is already in use; choose another with WORKER_PORT=…`);
   const redisBinary = process.env.REDIS_URL ? undefined : findRedisServer();
   if (!process.env.REDIS_URL && !redisBinary) {
     throw new Error(
@@ -224,6 +228,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // The realtime sidecar; without REALTIME_PUBLIC_URL, browsers reach it on the host they opened, this port.
     REALTIME_PORT: String(REALTIME_PORT),
+    WORKER_PORT: String(WORKER_PORT),
     REALTIME_HOST: process.env.REALTIME_HOST ?? HOST,
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
   };
@@ -238,6 +243,7 @@ async function main() {
   const probeHost = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST;
   await waitForHttp(`http://${probeHost}:${PORT}/api/health`, 90_000);
   if (fs.existsSync(path.join(ROOT, "realtime/index.ts"))) await waitForHttp(`http://${probeHost}:${REALTIME_PORT}/health`, 30_000);
+  if (fs.existsSync(path.join(ROOT, "worker/index.ts"))) await waitForHttp(`http://127.0.0.1:${WORKER_PORT}/health`, 30_000);
   if (stopping) return;
   banner(database.label, redis.label, since(started));
 }
