@@ -10,7 +10,7 @@ import {
   type AnalyticsEntry,
   type MessageValues,
 } from "./types";
-import { zonedInstant } from "@/lib/time/zoned";
+import { dayWindow, zonedInstant } from "@/lib/time/zoned";
 
 export type AlertKind = "low_wet_diapers" | "birth_weight_not_regained" | "long_feed_gap" | "fever_under_3_months";
 export type Alert = {
@@ -19,6 +19,8 @@ export type Alert = {
   childId: string;
   /** Stable per occurrence, so re-evaluating does not raise the same alert twice. */
   key: string;
+  /** The child's local calendar date (YYYY-MM-DD) of what triggered it. */
+  date: string;
   messageKey: string;
   values: MessageValues;
   /** The entries behind the alert (the fever reading, the feeds around the gap…). */
@@ -100,6 +102,7 @@ export function evaluateAlerts({
   const live = liveSorted(activities).filter((e) => Date.parse(e.startedAt) <= t);
   const age = ageInDays(child.birthDate, now);
   const out: Alert[] = [];
+  const dateOf = (iso: string | number) => dayWindow(new Date(iso), timeZone, 0).date;
   const alert = (a: Omit<Alert, "childId" | "messageKey" | "source">) =>
     out.push({ ...a, childId: child.id, messageKey: `alerts.${a.kind}`, source: ALERT_SOURCES[a.kind] });
 
@@ -113,6 +116,7 @@ export function evaluateAlerts({
         kind: "fever_under_3_months",
         severity: "urgent",
         key: `fever_under_3_months:${e.id}`,
+        date: dateOf(e.startedAt),
         values: { celsius },
         activityIds: [e.id],
       });
@@ -133,6 +137,7 @@ export function evaluateAlerts({
         kind: "low_wet_diapers",
         severity: "warning",
         key: `low_wet_diapers:${range.date}`,
+        date: range.date,
         values: { wet: wet.length, expected, dayOfLife },
         activityIds: wet.map((x) => x.id),
       });
@@ -151,6 +156,7 @@ export function evaluateAlerts({
         kind: "birth_weight_not_regained",
         severity: "warning",
         key: `birth_weight_not_regained:${latest.id}`,
+        date: dateOf(latest.startedAt),
         values: { grams, birthGrams: birth, days: latestAge },
         activityIds: [latest.id, ...(birthEntry ? [birthEntry.id] : [])],
       });
@@ -170,6 +176,7 @@ export function evaluateAlerts({
           kind: "long_feed_gap",
           severity: "warning",
           key: `long_feed_gap:${points[i - 1].id}`,
+          date: dateOf(points[i - 1].at),
           values: { minutes: Math.round(gap / MINUTE_MS), ongoing: ongoing ? "yes" : "no" },
           activityIds: [points[i - 1].id, points[i].id].filter((x): x is string => x !== null),
         });
