@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";
 import type { FamilyEvent } from "@/lib/events/schema";
 import type { ActivityDto, CreateActivityInput } from "./schema";
+import { createWrites } from "@/lib/sync/merge";
+import { serverClock } from "@/lib/sync/server-clock";
 
 /**
  * Inserts an entry, advances the family seq and appends the activity.created event in ONE
@@ -15,7 +17,7 @@ import type { ActivityDto, CreateActivityInput } from "./schema";
  */
 export async function insertActivity(
   client: Tx | typeof db,
-  { actor, familyId, data }: { actor: Actor; familyId: string; data: CreateActivityInput },
+  { actor, familyId, data, hlc = serverClock.now() }: { actor: Actor; familyId: string; data: CreateActivityInput; hlc?: string },
 ): Promise<{ activity: ActivityDto; event: FamilyEvent }> {
   const now = new Date();
   const activity: ActivityDto = {
@@ -35,16 +37,18 @@ export async function insertActivity(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
+  // Every field is stamped with the create's hlc (an offline op's, or this server's): see lib/sync/merge.ts.
+  const clocks = Object.fromEntries(Object.keys(createWrites(activity)).map((path) => [path, hlc]));
   const rows = await client.$queryRaw<{ seq: bigint }[]>`
     WITH fam AS (
       UPDATE "Family" SET seq = seq + 1 WHERE id = ${familyId}::uuid RETURNING seq
     ), ins AS (
       INSERT INTO "Activity" (id, "familyId", "childId", type, "startedAt", "endedAt", details, notes,
-                              "createdById", "updatedById", version, seq, "createdAt", "updatedAt")
+                              "createdById", "updatedById", version, seq, "fieldClocks", "createdAt", "updatedAt")
       SELECT ${activity.id}::uuid, ${familyId}::uuid, ${activity.childId}::uuid, ${activity.type}::"ActivityType",
              ${activity.startedAt}::timestamptz, ${activity.endedAt}::timestamptz, ${JSON.stringify(activity.details)}::jsonb,
              ${activity.notes}, ${actor.userId}::uuid, ${actor.userId}::uuid, 1, fam.seq,
-             ${activity.createdAt}::timestamptz, ${activity.updatedAt}::timestamptz
+             ${JSON.stringify(clocks)}::jsonb, ${activity.createdAt}::timestamptz, ${activity.updatedAt}::timestamptz
       FROM fam
       RETURNING seq
     ), ev AS (

@@ -9,6 +9,8 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { requireChildRole } from "@/lib/families/access";
 import { createActivitySchema, listActivitiesQuerySchema, updateActivitySchema, type ActivityDto } from "./schema";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { activityStateFromRecord, createWrites, stampChangedFields } from "@/lib/sync/merge";
+import { serverClock } from "@/lib/sync/server-clock";
 
 export function toActivityDto(row: Activity): ActivityDto {
   return {
@@ -30,7 +32,20 @@ export function toActivityDto(row: Activity): ActivityDto {
   };
 }
 
-function assertAfterBirth(startedAt: string, birthDate: Date) {
+/** An entry with the clocks of its fields: what offline sync sends devices (lib/sync/merge.ts). */
+export type ActivitySyncDto = ActivityDto & { clocks: Record<string, string>; deletedHlc: string | null };
+
+export function toActivitySyncDto(row: Activity): ActivitySyncDto {
+  return { ...toActivityDto(row), clocks: (row.fieldClocks ?? {}) as Record<string, string>, deletedHlc: row.deletedHlc };
+}
+
+/** A stored entry as a merge state. */
+export function activityStateOf(row: Activity) {
+  const dto = toActivitySyncDto(row);
+  return activityStateFromRecord({ ...dto, deleted: dto.deletedAt !== null });
+}
+
+export function assertAfterBirth(startedAt: string, birthDate: Date) {
   // A day of slack: the birth date is a calendar date in the child's zone, not UTC midnight.
   if (Date.parse(startedAt) < birthDate.getTime() - 24 * 3600_000) {
     throw new AppError("bad_request:activity", { fields: { startedAt: { key: "before_birth" } } });
@@ -38,7 +53,7 @@ function assertAfterBirth(startedAt: string, birthDate: Date) {
 }
 
 /** Caregivers edit and delete only their own entries; parents and owners edit any. */
-function assertCanModify(role: Role, activity: Activity, actor: Actor) {
+export function assertCanModify(role: Role, activity: Activity, actor: Actor) {
   if (!hasRole(role, "caregiver")) throw new AppError("forbidden:activity");
   if (!hasRole(role, "parent") && activity.createdById !== actor.userId) throw new AppError("forbidden:activity");
 }
@@ -114,15 +129,21 @@ export async function updateActivity({ actor, id, input }: { actor: Actor; id: s
   );
   const child = await db.child.findUniqueOrThrow({ where: { id: row.childId }, select: { birthDate: true } });
   assertAfterBirth(merged.startedAt, child.birthDate);
+  const startedAt = new Date(merged.startedAt);
+  const endedAt = merged.endedAt ? new Date(merged.endedAt) : null;
+  // The fields this edit changed get this server's hlc, so offline edits compare with it.
+  const after = createWrites({ ...merged, startedAt: startedAt.toISOString(), endedAt: endedAt?.toISOString() ?? null });
+  const fieldClocks = stampChangedFields(activityStateOf(row), after, serverClock.now());
   return writeWithEvents(actor, async (tx, changes) => {
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
       where: { id, version: row.version, deletedAt: null },
       data: {
-        startedAt: new Date(merged.startedAt),
-        endedAt: merged.endedAt ? new Date(merged.endedAt) : null,
+        startedAt,
+        endedAt,
         details: merged.details as Prisma.InputJsonValue,
         notes: merged.notes ?? null,
+        fieldClocks,
         updatedById: actor.userId,
         version: { increment: 1 },
         seq,
@@ -147,7 +168,7 @@ export async function deleteActivity({ actor, id }: { actor: Actor; id: string }
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
       where: { id, deletedAt: null },
-      data: { deletedAt: new Date(), updatedById: actor.userId, version: { increment: 1 }, seq },
+      data: { deletedAt: new Date(), deletedHlc: serverClock.now(), updatedById: actor.userId, version: { increment: 1 }, seq },
     });
     if (count === 0) throw new AppError("not_found:activity");
     await changes.record(row.familyId, seq, "activity.deleted", { id, childId: row.childId });
@@ -168,7 +189,7 @@ export async function restoreActivity({ actor, id }: { actor: Actor; id: string 
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
       where: { id, deletedAt: { not: null } },
-      data: { deletedAt: null, updatedById: actor.userId, version: { increment: 1 }, seq },
+      data: { deletedAt: null, deletedHlc: serverClock.now(), updatedById: actor.userId, version: { increment: 1 }, seq },
     });
     if (count === 0) throw new AppError("not_found:activity");
     const activity = toActivityDto(await tx.activity.findUniqueOrThrow({ where: { id } }));
@@ -216,3 +237,5 @@ export async function listActivities({ actor, query }: { actor: Actor; query: un
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.startedAt, last.id) : null,
   };
 }
+
+export { applyActivityOp } from "./apply-op";

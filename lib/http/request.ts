@@ -36,10 +36,9 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, declared: 
   }
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, limit: number = env().API_BODY_LIMIT_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type.trim())) throw new AppError("unsupported_media_type:body");
-  const limit = env().API_BODY_LIMIT_BYTES;
   const declared = Number(request.headers.get("content-length") ?? 0);
   const reader = request.body?.getReader();
   if (declared > limit) {

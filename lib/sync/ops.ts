@@ -15,7 +15,7 @@ export const timerActionKinds = ["timer.pause", "timer.resume", "timer.switch_si
 export const syncOpKinds = [...activityOpKinds, "timer.start", ...timerActionKinds] as const;
 export type SyncOpKind = (typeof syncOpKinds)[number];
 
-export const hlcSchema = z.string().regex(HLC_PATTERN, { params: { i18n: "invalid" } });
+export const hlcSchema = z.string().regex(HLC_PATTERN);
 
 const envelope = { opId: z.uuid(), hlc: hlcSchema };
 

@@ -107,7 +107,7 @@ export async function getTimer({ actor, id }: { actor: Actor; id: string }) {
  * pause / resume / switch_side / stop. Stop writes the entry in the same transaction; stopping
  * an already stopped timer returns the same entry, so two caregivers stopping it make one entry.
  */
-export async function applyTimerAction({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
+export async function applyTimerAction({ actor, id, input, at }: { actor: Actor; id: string; input: unknown; at?: Date }) {
   const { action } = parseInput(timerActionSchema, input, "timer");
   const current = await loadTimer(actor, id);
   if (current.state === "stopped") {
@@ -123,7 +123,7 @@ export async function applyTimerAction({ actor, id, input }: { actor: Actor; id:
       if (action === "stop") return { timer: toTimerDto(timer), activity: await stoppedActivity(timer, tx) };
       throw new AppError("conflict:timer");
     }
-    const now = new Date();
+    const now = actionTime(timer, at);
     const next = transition(timer, action, now);
     // The entry first, then the timer: events are recorded in seq order.
     const activity =
@@ -148,6 +148,35 @@ export async function applyTimerAction({ actor, id, input }: { actor: Actor; id:
     await changes.record(timer.familyId, seq, EVENT_BY_ACTION[action], { timer: dto, ...(activity && { activityId: activity.id }) });
     return { timer: dto, activity };
   });
+}
+
+/**
+ * When the action happened: now, or for an action queued offline the time the caregiver pressed
+ * the button, kept after the timer's last change and not in the future.
+ */
+function actionTime(timer: Timer, at: Date | undefined): Date {
+  const now = new Date();
+  if (!at) return now;
+  const segments = timer.segments as Segment[];
+  const boundaries = [
+    timer.startedAt.getTime(),
+    ...segments.flatMap((s) => [Date.parse(s.startedAt), s.endedAt ? Date.parse(s.endedAt) : 0]),
+  ];
+  return new Date(Math.min(now.getTime(), Math.max(at.getTime(), ...boundaries)));
+}
+
+/**
+ * The timer an offline action names by child and kind (a timer started offline has no id on the
+ * device): the running or paused one, else the last stopped one, so a second stop finds the
+ * timer the first stop ended and returns its entry.
+ */
+export async function findTimerFor({ actor, childId, type }: { actor: Actor; childId: string; type: Timer["type"] }): Promise<string> {
+  await requireChildRole({ actor, childId, atLeast: "caregiver" });
+  const timer =
+    (await db.timer.findFirst({ where: { childId, type, state: { not: "stopped" } }, select: { id: true } })) ??
+    (await db.timer.findFirst({ where: { childId, type }, orderBy: { stoppedAt: { sort: "desc", nulls: "last" } }, select: { id: true } }));
+  if (!timer) throw new AppError("not_found:timer");
+  return timer.id;
 }
 
 const EVENT_BY_ACTION: Record<TimerAction, FamilyEventType> = {
