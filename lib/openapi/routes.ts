@@ -12,6 +12,7 @@ import {
   updateFamilySchema,
 } from "@/lib/families/schema";
 import { startTimerSchema, timerActionSchema, timerSchema } from "@/lib/timers/schema";
+import { syncRequestDocSchema, syncResponseSchema } from "@/lib/sync/schema";
 import {
   alertsResponseSchema,
   insightsResponseSchema,
@@ -390,5 +391,15 @@ export const routes: RouteSpec[] = [
     auth: true,
     body: timerActionSchema,
     responses: { 200: z.object({ timer: timerSchema, activity: activitySchema.nullable().optional() }) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/sync",
+    summary:
+      "Offline sync: apply queued ops idempotently (merge rules in docs/SYNC.md), each applied or rejected with its reason, and return every change after `since` (familyId → seq) per family",
+    tag: "sync",
+    auth: true,
+    body: syncRequestDocSchema,
+    responses: { 200: syncResponseSchema },
   },
 ];
