@@ -51,6 +51,7 @@ export async function GrowthCharts({ growth, name, units, dir }: Props) {
   const oldest = Math.max(0, ...scored.map(assessedDays));
   const xMax = Math.min(60, Math.max(3, Math.ceil((oldest / DAYS_PER_MONTH) * 1.2 + 0.5)));
   const days = sampleDays(0, Math.min(1826, Math.round(xMax * DAYS_PER_MONTH)), 80);
+  const group = tg(growth.sex === "female" ? "girls" : "boys");
   const corrected = growth.items.some((m) => m.correctedAgeDays !== null);
   const date = (m: GrowthMeasurement) => format.dateTime(new Date(`${m.date}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
@@ -72,20 +73,20 @@ export async function GrowthCharts({ growth, name, units, dir }: Props) {
         const summary = latest
           ? tg("summary", {
               indicator,
-              sex: growth.sex,
+              group,
               count: measured.length,
               value: show(ind.value(latest)!),
               unit,
               age: growthAgeText(tg, assessedDays(latest)),
-              percentile: percentileText(tg, format, ind.score(latest)!.percentile),
+              percentile: percentileText(tg, ind.score(latest)!.percentile),
             })
-          : tg("summaryEmpty", { indicator, sex: growth.sex });
+          : tg("summaryEmpty", { indicator, group });
         const heading = `growth-${ind.key}-heading`;
         return (
           <section key={ind.key} className={styles.card} aria-labelledby={heading} data-testid={`growth-${ind.key}-card`}>
             <h2 id={heading}>{indicator}</h2>
             <p className={`muted ${styles.note}`}>
-              {tg("standard", { sex: growth.sex })}
+              {tg("standard", { group })}
               {corrected && ` ${tg("corrected")}`}
             </p>
             <GrowthChart
@@ -95,7 +96,7 @@ export async function GrowthCharts({ growth, name, units, dir }: Props) {
                 key: m.id,
                 x: assessedDays(m) / DAYS_PER_MONTH,
                 y: fromStorage(ind.quantity, units, ind.value(m)!),
-                title: `${date(m)} · ${show(ind.value(m)!)} ${unit} · ${percentileText(tg, format, ind.score(m)!.percentile)}`,
+                title: `${date(m)} · ${show(ind.value(m)!)} ${unit} · ${percentileText(tg, ind.score(m)!.percentile)}`,
               }))}
               xMax={xMax}
               xTicks={monthTicks(xMax)}
@@ -110,7 +111,7 @@ export async function GrowthCharts({ growth, name, units, dir }: Props) {
                 rows: measured.map((m) => ({
                   key: m.id,
                   header: date(m),
-                  cells: [growthAgeText(tg, assessedDays(m)), show(ind.value(m)!), percentileText(tg, format, ind.score(m)!.percentile)],
+                  cells: [growthAgeText(tg, assessedDays(m)), show(ind.value(m)!), percentileText(tg, ind.score(m)!.percentile)],
                 })),
               }}
             />

@@ -1,7 +1,6 @@
-import type { getFormatter, getTranslations } from "next-intl/server";
+import type { getTranslations } from "next-intl/server";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
-type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 /** Days for the first two weeks, then weeks to 13 weeks, then months (WHO's own tables switch the same way). */
 export function growthAgeText(t: Translate, days: number): string {
@@ -11,7 +10,7 @@ export function growthAgeText(t: Translate, days: number): string {
 }
 
 /** Whole percentiles in the middle; one decimal in the tails, where whole numbers would read 0 or 100. */
-export function percentileText(t: Translate, format: Format, percentile: number): string {
+export function percentileText(t: Translate, percentile: number): string {
   const p = percentile < 1 || percentile > 99 ? Math.min(99.9, Math.max(0.1, Math.round(percentile * 10) / 10)) : Math.round(percentile);
-  return t("percentileValue", { p, text: format.number(p) });
+  return t("percentileValue", { p });
 }

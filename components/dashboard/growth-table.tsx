@@ -20,7 +20,7 @@ export async function GrowthTable({ entries, units }: { entries: GrowthMeasureme
         {format.number(fromStorage(quantity, units, v), {
           maximumFractionDigits: quantity === "weight" ? (units === "metric" ? 3 : 2) : 1,
         })}
-        {score && <span className={styles.percentile}>{percentileText(tg, format, score.percentile)}</span>}
+        {score && <span className={styles.percentile}>{percentileText(tg, score.percentile)}</span>}
       </>
     );
   return (
