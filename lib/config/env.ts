@@ -42,6 +42,34 @@ const envSchema = z.object({
   PREDICTIONS_CACHE_TTL_SECONDS: int(6 * 3600),
   /** Cron (UTC) of the nightly insights job. */
   NIGHTLY_INSIGHTS_CRON: z.string().default("15 3 * * *"),
+  /** AI assistant (lib/ai): providers tried in order ("openai,anthropic,compatible"); none → the built-in answerer. */
+  AI_PROVIDERS: z.string().default(""),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  /** An OpenAI-compatible base URL for the "openai" provider (unset: api.openai.com). */
+  OPENAI_BASE_URL: z.string().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_MODEL: z.string().default("claude-3-5-haiku-latest"),
+  /** Any OpenAI-compatible server (Ollama, llama.cpp, vLLM): base URL ending in /v1, model name, optional key. */
+  AI_COMPATIBLE_BASE_URL: z.string().optional(),
+  AI_COMPATIBLE_MODEL: z.string().default("llama3.1"),
+  AI_COMPATIBLE_API_KEY: z.string().optional(),
+  AI_TIMEOUT_MS: int(30_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  AI_MAX_STEPS: int(5),
+  /** Answers per user per day, and requests per access token (or session user) per minute. */
+  AI_DAILY_QUOTA: int(200),
+  AI_RATE_LIMIT_PER_MINUTE: int(20),
+  AI_BODY_LIMIT_BYTES: int(256 * 1024),
+  AI_MAX_INPUT_CHARS: int(4000),
+  AI_CACHE_TTL_SECONDS: int(3600),
+  AI_CONTEXT_TTL_SECONDS: int(600),
+  /** Voice input: an OpenAI-compatible Whisper server (unset: OpenAI when OPENAI_API_KEY is set; else 501). */
+  AI_WHISPER_BASE_URL: z.string().optional(),
+  AI_WHISPER_MODEL: z.string().default("whisper-1"),
+  AI_WHISPER_API_KEY: z.string().optional(),
+  AI_AUDIO_LIMIT_BYTES: int(10 * 1024 * 1024),
+  AI_AUDIO_MAX_SECONDS: int(120),
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (otherwise it is ignored). */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
