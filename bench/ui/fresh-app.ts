@@ -87,6 +87,7 @@ export async function startFreshApp(options: Options, onStop: (stop: () => Promi
   if (!options.skipBuild) {
     console.log(`${tag} next build into ${options.distDir}`);
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
+    if ((await run("npx", ["tsx", "scripts/build-sw.ts"])) !== 0) throw new Error("service worker build failed");
   }
   const app = startService(
     "app",
