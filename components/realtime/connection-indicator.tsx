@@ -6,12 +6,16 @@ import type { ConnectionStatus } from "./realtime-session";
 import { useRealtimeStatus } from "./realtime-provider";
 import styles from "./connection-indicator.module.css";
 
+/** States whose word stays off screen: the usual one, and the brief one on every page load. */
+const quiet = new Set<ConnectionStatus>(["live", "connecting"]);
+
 /** A status is announced to screen readers only once it has held this long: no chatter on flaps. */
 const ANNOUNCE_AFTER_MS = 2_000;
 
 /**
- * A small dot in the header: live / connecting / reconnecting / offline. Live shows only the dot
- * (its word is there for screen readers and as a tooltip); the others show their word too. Changes
+ * A small dot in the header: live / connecting / reconnecting / offline. Live and connecting show
+ * only their icon (the word is there for screen readers and as a tooltip, and the header does not
+ * shift on every page load); reconnecting and offline show their word too. Changes
  * are announced politely, once they have settled, and never the expected "live" on page load.
  */
 export function ConnectionIndicator() {
@@ -23,7 +27,7 @@ export function ConnectionIndicator() {
     <span className={styles.indicator} data-connection={status} title={`${t("label")}: ${word}`}>
       <StatusIcon status={status} />
       <span className="sr-only">{t("label")}: </span>
-      <span className={status === "live" ? "sr-only" : undefined}>{word}</span>
+      <span className={quiet.has(status) ? "sr-only" : undefined}>{word}</span>
       <span className="sr-only" aria-live="polite">
         {announcement && `${t("label")}: ${t(`status.${announcement}`)}`}
       </span>
