@@ -8,7 +8,8 @@ import type { MessageRef } from "./schema";
 /** Days of totals kept in the snapshot (and the rolling averages over them). */
 export const SNAPSHOT_DAYS = 7;
 
-export type InsightDraft = { code: string; date: string; message: MessageRef; data: Record<string, unknown> };
+/** `key`, when given, names the occurrence (otherwise code + date): one document, one announcement. */
+export type InsightDraft = { code: string; key?: string; date: string; message: MessageRef; data: Record<string, unknown> };
 export type AlertDraft = InsightDraft & { severity: "info" | "warning" | "urgent"; source: string };
 
 export type ChildAnalysis = {

@@ -1,13 +1,20 @@
+import { evaluateAlerts } from "@/lib/analytics/alerts";
+import { detectPatterns } from "@/lib/analytics/patterns";
 import type { DailyTotals } from "@/lib/analytics/totals";
 import type { AnalyticsChild, AnalyticsEntry } from "@/lib/analytics/types";
 import type { AlertDraft, InsightDraft } from "./analyze";
 
 /**
- * Insights and alerts from the pure detectors in lib/analytics (patterns, guardrail alerts),
- * plus the daily summary of the last complete day that had entries.
+ * Insights and alerts that hold at `now`: the daily summary of the last complete day that had
+ * entries, the patterns lib/analytics/patterns.ts detects in it, and the guardrail alerts of
+ * lib/analytics/alerts.ts. Each has a stable key, so a refresh never raises the same one twice.
  */
 export function detectFindings({
+  child,
+  entries,
   days,
+  now,
+  dayStartHour,
   today,
 }: {
   child: AnalyticsChild;
@@ -24,7 +31,7 @@ export function detectFindings({
       code: "daily_summary",
       date: yesterday.date,
       message: {
-        key: "daily_summary",
+        key: "insights.daily_summary",
         values: {
           feeds: yesterday.feeds,
           sleepMinutes: yesterday.sleepMinutes,
@@ -32,8 +39,20 @@ export function detectFindings({
           wetDiapers: yesterday.wetDiapers,
         },
       },
-      data: { totals: yesterday },
+      data: { severity: "info", totals: yesterday },
     });
+    for (const p of detectPatterns({ activities: entries, child, now, dayStartHour, day: yesterday.date })) {
+      insights.push({ code: p.kind, date: p.day, message: { key: p.messageKey, values: p.values }, data: { severity: p.severity } });
+    }
   }
-  return { insights, alerts: [] };
+  const alerts: AlertDraft[] = evaluateAlerts({ activities: entries, child, now }).map((a) => ({
+    code: a.kind,
+    key: a.key,
+    date: "date" in a && typeof a.date === "string" ? a.date : today,
+    severity: a.severity,
+    source: a.source,
+    message: { key: a.messageKey, values: a.values },
+    data: { activityIds: a.activityIds },
+  }));
+  return { insights, alerts };
 }

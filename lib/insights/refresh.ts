@@ -26,7 +26,7 @@ export type StoredAlert = Omit<Alert, "id" | "createdAt">;
 export type Snapshot = Omit<ChildAnalysis, "insights" | "alerts"> & { childId: string; seq: number };
 
 export const snapshotKey = (childId: string) => `snapshot:${childId}`;
-const findingKey = (kind: "insight" | "alert", childId: string, f: InsightDraft) => `${kind}:${childId}:${f.code}:${f.date}`;
+const findingKey = (kind: "insight" | "alert", childId: string, f: InsightDraft) => `${kind}:${childId}:${f.key ?? `${f.code}:${f.date}`}`;
 
 const historyWindow = (now: Date, days: number) => ({
   from: new Date(now.getTime() - days * DAY_MS),
@@ -102,7 +102,8 @@ async function storeFindings(child: Child, snapshot: Snapshot, insights: Insight
   await Promise.all([
     store.upsert("analytics", { ...base, type: "snapshot", key: snapshotKey(child.id), data: snapshot }),
     ...insights.map(async (draft) => {
-      const data: StoredInsight = { childId: child.id, ...draft };
+      const { key: _key, ...rest } = draft;
+      const data: StoredInsight = { childId: child.id, ...rest };
       const { document, created: isNew } = await store.upsert("analytics", {
         ...base,
         type: "insight",
@@ -112,7 +113,8 @@ async function storeFindings(child: Child, snapshot: Snapshot, insights: Insight
       if (isNew) created.insights.push({ id: document.id, ...data, createdAt: document.createdAt.toISOString() });
     }),
     ...alerts.map(async (draft) => {
-      const data: StoredAlert = { childId: child.id, ...draft };
+      const { key: _key, ...rest } = draft;
+      const data: StoredAlert = { childId: child.id, ...rest };
       const { document, created: isNew } = await store.upsert("analytics", {
         ...base,
         type: "alert",

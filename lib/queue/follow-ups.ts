@@ -1,27 +1,10 @@
 import type { FamilyEvent } from "@/lib/events/schema";
 import { invalidatePredictions } from "@/lib/insights/cache";
 import { scheduleChildRefresh } from "./enqueue";
+import { childrenToRefresh } from "./refresh-targets";
 
 /** Enqueuing gives up after this long: the write is committed and the nightly job catches up. */
 const ENQUEUE_TIMEOUT_MS = 1000;
-
-/** The children whose analytics an event changes: activity writes and stopped timers. */
-export function childrenToRefresh(events: FamilyEvent[]): { familyId: string; childId: string }[] {
-  const seen = new Map<string, { familyId: string; childId: string }>();
-  for (const event of events) {
-    const childId = childIdOf(event);
-    if (childId) seen.set(childId, { familyId: event.familyId, childId });
-  }
-  return [...seen.values()];
-}
-
-function childIdOf(event: FamilyEvent): string | null {
-  const data = event.data as { childId?: unknown; activity?: { childId?: unknown }; timer?: { childId?: unknown } };
-  let id: unknown = null;
-  if (event.type.startsWith("activity.")) id = data.activity?.childId ?? data.childId;
-  else if (event.type === "timer.stopped") id = data.timer?.childId;
-  return typeof id === "string" ? id : null;
-}
 
 /**
  * Follow-up work of committed events: forget the affected children's cached predictions and
