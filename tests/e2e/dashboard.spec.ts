@@ -94,8 +94,35 @@ test("the desktop dashboard charts the last weeks with the numbers in their tabl
   const growth = dashboard.card("growth").getByRole("table");
   await expect(growth.getByRole("columnheader")).toHaveText(["Date", "Weight (kg)", "Length (cm)", "Head (cm)"]);
   await expect(growth.getByRole("row")).toHaveCount(3);
-  await expect(growth.getByRole("row").nth(1).getByRole("cell")).toHaveText(["4.5", "55.5", "38"]);
-  await expect(growth.getByRole("row").nth(2).getByRole("cell")).toHaveText(["4.2", "54", "37"]);
+  // Each value carries its WHO percentile underneath.
+  const pct = /\d+(st|nd|rd|th) percentile$/;
+  const cells = (row: number) => growth.getByRole("row").nth(row).getByRole("cell");
+  await expect(cells(1)).toHaveText([/^4\.5\d/, /^55\.5\d/, /^38\d/]);
+  await expect(cells(2)).toHaveText([/^4\.2\d/, /^54\d/, /^37\d/]);
+  for (const row of [1, 2]) for (const cell of await cells(row).all()) await expect(cell).toHaveText(pct);
+
+  // WHO growth charts: percentile bands for girls, the two measurements as points, the numbers in a table.
+  for (const [card, title] of [
+    ["growth-weight", "Weight-for-age"],
+    ["growth-length", "Length/height-for-age"],
+    ["growth-head", "Head circumference-for-age"],
+  ] as const) {
+    await expect(dashboard.card(card).getByRole("heading", { level: 2 })).toHaveText(title);
+    await expect(dashboard.chartImage(card)).toHaveAttribute(
+      "aria-label",
+      new RegExp(
+        `^${title} for girls on the WHO standard, with lines at the 3rd, 15th, 50th, 85th and 97th percentiles: 2 measurements, the latest .* at 4 weeks, on the \\d+(st|nd|rd|th) percentile\\.$`,
+      ),
+    );
+    await expect(dashboard.chartImage(card).locator("circle")).toHaveCount(2);
+    for (const line of ["3rd", "15th", "50th", "85th", "97th"])
+      await expect(dashboard.chartImage(card).getByText(line, { exact: true })).toHaveCount(1);
+  }
+  const weights = await dashboard.table("growth-weight", "Weight-for-age: measurements and their WHO percentiles");
+  await expect(weights.getByRole("columnheader")).toHaveText(["Date", "Age", "Weight (kg)", "Percentile"]);
+  await expect(weights.getByRole("row")).toHaveCount(3);
+  await expect(weights.getByRole("row").nth(1).getByRole("cell")).toHaveText([/^2 weeks$/, "4.2", pct]);
+  await expect(weights.getByRole("row").nth(2).getByRole("cell")).toHaveText(["4 weeks", "4.5", pct]);
 
   // Four weeks: one row per day.
   await page.getByRole("link", { name: "28 days" }).click();

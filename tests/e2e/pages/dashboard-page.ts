@@ -12,7 +12,7 @@ export class DashboardPage {
     await this.page.goto(`/${this.locale}/dashboard?${qs}`);
   }
 
-  card(name: "feeds" | "intake" | "sleep" | "diapers" | "heat-map" | "growth") {
+  card(name: "feeds" | "intake" | "sleep" | "diapers" | "heat-map" | "growth" | "growth-weight" | "growth-length" | "growth-head") {
     return this.page.getByTestId(`${name}-card`);
   }
 
