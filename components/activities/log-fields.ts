@@ -108,6 +108,8 @@ export const logFields: Record<LogKind, FieldSpec[]> = {
   growth: [
     { name: "details.weightGrams", kind: "number", quantity: "weight", optional: true },
     { name: "details.lengthMm", kind: "number", quantity: "length", optional: true },
+    // WHO: lying under 24 months, standing after; the growth scores adjust by 0.7 cm when it differs.
+    { name: "details.lengthPosition", kind: "choice", options: ["recumbent", "standing"], style: "select", optional: true },
     { name: "details.headMm", kind: "number", quantity: "length", optional: true },
     startedAt,
     notes,
