@@ -194,6 +194,13 @@ describe("FamilyFeed", () => {
     expect(joiner.received.map(([name, p]) => (name === "event" ? p?.seq : name))).toEqual(["family:joined", 4, 5, 6, "family:left"]);
   });
 
+  it("a `since` for a family the user no longer belongs to gets family:left", async () => {
+    const gone = randomUUID();
+    const { received, until } = await connect({ since: { [gone]: 4 } });
+    await until(([name]) => name === "family:left");
+    expect(received).toEqual([["family:left", { familyId: gone }]]);
+  });
+
   it("after an outage, recoverAll sends each socket what it missed and nothing twice", async () => {
     store(1, 2);
     const first = await connect();

@@ -70,6 +70,10 @@ export class FamilyFeed {
       socket.join(familyRoom(familyId));
       return () => this.fill(familyId, [{ socket, stream, announce }]);
     });
+    // A family the client still follows but no longer belongs to (removed while it was away).
+    for (const familyId of Object.keys(since)) {
+      if (!socket.data.streams.has(familyId)) socket.emit(REALTIME_FAMILY_LEFT, { familyId });
+    }
     // Joined (and buffering) before reading: whatever is published from now on waits in the buffer.
     await Promise.all(fills.map((fill) => fill()));
   }
