@@ -21,6 +21,7 @@ import { familyEventSchema } from "@/lib/events/schema";
  *    with `server:token_expired` and reconnects with a fresh token and its `since`.
  * 6. Membership changes apply at once: a removed member's sockets leave that family's room
  *    (they get `family:left`), a new membership joins them to it (`family:joined`).
+ *    A `since` naming a family the user no longer belongs to is answered with `family:left` at connect.
  */
 
 export const REALTIME_EVENT = "event" as const;
