@@ -79,3 +79,31 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+/**
+ * Most moves inside the app are client-side (Next fetches an RSC payload, not the page), so the
+ * page cache would only ever hold pages loaded in full. The page reports each client-side
+ * navigation ({ type: "CACHE_PAGE", url }) and the worker keeps a copy of that page's HTML, so
+ * reloading it offline works too.
+ */
+const lastCopied = new Map<string, number>();
+const COPY_AGAIN_AFTER_MS = 60_000;
+
+async function copyPage(href: string) {
+  const url = new URL(href, self.location.origin);
+  url.hash = "";
+  if (!sameOrigin(url) || url.pathname.startsWith("/api/") || url.pathname.startsWith("/_next/")) return;
+  const key = url.href;
+  const last = lastCopied.get(key);
+  if (last && Date.now() - last < COPY_AGAIN_AFTER_MS) return;
+  lastCopied.set(key, Date.now());
+  const response = await fetch(key, { credentials: "same-origin", headers: { Accept: "text/html" } });
+  // Like the navigation route: only a page as such, never a redirect (to sign-in) or an error.
+  if (response.status !== 200 || response.redirected || !response.headers.get("Content-Type")?.includes("text/html")) return;
+  await (await caches.open(PAGES_CACHE)).put(key, response);
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data as { type?: string; url?: unknown } | null;
+  if (data?.type === "CACHE_PAGE" && typeof data.url === "string") event.waitUntil(copyPage(data.url).catch(() => undefined));
+});

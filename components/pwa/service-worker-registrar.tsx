@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { usePathname } from "next/navigation";
+import { Suspense, useEffect, useRef, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Workbox } from "workbox-window";
 import { subscribeToasts, currentToast } from "@/components/activities/toast-store";
@@ -63,6 +63,9 @@ export function ServiceWorkerRegistrar() {
   // The live region is always there, so screen readers announce the message when it appears.
   return (
     <div role="status" aria-live="polite" className={waiting ? styles.toast : undefined}>
+      <Suspense>
+        <PageCopier />
+      </Suspense>
       {waiting && (
         <>
           <p className={styles.message}>{t("message")}</p>
@@ -78,4 +81,26 @@ export function ServiceWorkerRegistrar() {
       )}
     </div>
   );
+}
+
+/** Asks the service worker to keep a copy of each page reached by a client-side navigation. */
+function PageCopier() {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const fullLoad = useRef(true);
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+    // Sign-in and sign-up are where the page cache is emptied; nothing to keep there.
+    const copy = () => {
+      if (!AUTH_PAGE.test(window.location.pathname))
+        navigator.serviceWorker.controller?.postMessage({ type: "CACHE_PAGE", url: window.location.href });
+    };
+    // A full load under the worker's control was already kept by it; a client-side one was not.
+    if (!fullLoad.current) copy();
+    fullLoad.current = false;
+    // The first load came before the worker took control: keep it once the worker does.
+    navigator.serviceWorker.addEventListener("controllerchange", copy);
+    return () => navigator.serviceWorker.removeEventListener("controllerchange", copy);
+  }, [pathname, search]);
+  return null;
 }

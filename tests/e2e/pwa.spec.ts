@@ -119,6 +119,13 @@ test("offline: a visited page comes from the cache, a page never visited shows t
   // The first load came before the worker took control; this one goes through it.
   await page.goto(`/en?child=${child.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Nico" })).toBeVisible();
+  // A client-side move (the tab bar): the page reports it and the worker keeps the page too.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Timeline" }).click();
+  await expect(page).toHaveURL(/\/en\/timeline/);
+  const timelineUrl = page.url();
+  await expect
+    .poll(() => page.evaluate(async (url) => Boolean(await (await caches.open("nestling-pages")).match(url)), timelineUrl))
+    .toBe(true);
 
   await page.context().setOffline(true);
   try {
@@ -132,10 +139,17 @@ test("offline: a visited page comes from the cache, a page never visited shows t
       ),
     ).toBe("failed");
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1, name: "Nico" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "You are offline" })).toHaveCount(0);
+    await expect(page).toHaveURL(timelineUrl);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("You are offline");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Timeline" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
 
-    await page.goto("/en/timeline");
+    await page.goto(`/en?child=${child.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Nico" })).toBeVisible();
+
+    await page.goto("/en/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
     // In the page's own language.
