@@ -16,6 +16,9 @@ import { NextUp } from "@/components/home/next-up";
 import { RefreshOnFocus } from "@/components/home/refresh-on-focus";
 import { SinceTiles } from "@/components/home/since-tiles";
 import { TodayTotals } from "@/components/home/today-totals";
+import { AlertList } from "@/components/insights/alert-list";
+import { loadAlerts, loadPredictions } from "@/components/insights/load-findings";
+import { PredictionsCard } from "@/components/insights/predictions-card";
 import { RunningTimers } from "@/components/timers/running-timers";
 import styles from "@/components/home/home.module.css";
 import { AddChildSection } from "./children/add-child-section";
@@ -55,7 +58,12 @@ export default async function HomePage({ params, searchParams }: Props) {
   const role = families.find((f) => f.id === child.familyId)?.role ?? "viewer";
   const canLog = hasRole(role, "caregiver");
   const units = user.settings.units;
-  const [family, home] = await Promise.all([getFamily({ actor, familyId: child.familyId }), loadChildHome({ actor, child, user })]);
+  const [family, home, predictions, alerts] = await Promise.all([
+    getFamily({ actor, familyId: child.familyId }),
+    loadChildHome({ actor, child, user }),
+    loadPredictions({ actor, child }),
+    loadAlerts({ actor, child, sinceDays: 2 }),
+  ]);
   const memberNames = Object.fromEntries(family.members.map((m) => [m.userId, m.name]));
   // Mirrors the service rule so the buttons only show where editing and deleting will work.
   const canModify = (entry: ActivityDto) => hasRole(role, "parent") || (canLog && entry.createdById === user.id);
@@ -65,7 +73,9 @@ export default async function HomePage({ params, searchParams }: Props) {
       <RefreshOnFocus />
       {children.length > 1 && <ChildSwitcher items={children} currentId={child.id} />}
       <h1>{child.name}</h1>
+      <AlertList alerts={alerts.filter((a) => a.severity !== "info")} headingId="home-alerts-heading" />
       <SinceTiles home={home} />
+      <PredictionsCard predictions={predictions} asleep={home.summary.asleep} timeZone={child.timezone} />
       <RunningTimers
         timers={home.timers}
         serverNow={home.now}
