@@ -1,5 +1,5 @@
 import { currentDate, shiftDate } from "@/lib/analytics/day-range";
-import { predictNext, type Predictions } from "@/lib/analytics/predictions";
+import { HISTORY_DAYS, predictNext, type Predictions } from "@/lib/analytics/predictions";
 import { dailyTotals, rollingTotals, type DailyTotals, type RollingTotals } from "@/lib/analytics/totals";
 import type { AnalyticsChild, AnalyticsEntry } from "@/lib/analytics/types";
 import { detectFindings } from "./findings";
@@ -7,6 +7,12 @@ import type { MessageRef } from "./schema";
 
 /** Days of totals kept in the snapshot (and the rolling averages over them). */
 export const SNAPSHOT_DAYS = 7;
+/**
+ * The most history any analysis reads: predictions weigh the last HISTORY_DAYS, patterns compare a day
+ * with the 10 before it, alerts look back a day (and at the first weights while under 6 weeks).
+ * Longer histories are cut to this before analysing, so the cost does not grow with the log.
+ */
+export const ANALYSIS_WINDOW_DAYS = Math.max(45, HISTORY_DAYS + 2);
 
 /** `key`, when given, names the occurrence (otherwise code + date): one document, one announcement. */
 export type InsightDraft = { code: string; key?: string; date: string; message: MessageRef; data: Record<string, unknown> };
@@ -29,7 +35,7 @@ export type ChildAnalysis = {
  */
 export function analyzeChild({
   child,
-  entries,
+  entries: history,
   now,
   dayStartHour,
 }: {
@@ -38,6 +44,8 @@ export function analyzeChild({
   now: Date;
   dayStartHour: number;
 }): ChildAnalysis {
+  const horizon = now.getTime() - ANALYSIS_WINDOW_DAYS * 86_400_000;
+  const entries = history.filter((e) => Date.parse(e.startedAt) >= horizon);
   const today = currentDate(now, child.timezone, dayStartHour);
   const days = dailyTotals({
     entries,

@@ -5,24 +5,20 @@ export type HistoryEntry = EntryLike & { id: string; seq: number };
 
 /**
  * A child's live entries that start in [from, to), oldest first, with only the columns the
- * analytics read: one indexed range scan (Activity(childId, startedAt, id)).
+ * analytics read: one indexed range scan (Activity(childId, startedAt, id)) whose rows PostgreSQL
+ * hands over as one JSON array — one parse instead of a conversion per row and column, which
+ * halves the time of a year's history (bench/analytics).
  */
 export async function loadChildHistory({ childId, from, to }: { childId: string; from: Date; to: Date }): Promise<HistoryEntry[]> {
-  const rows = await db.$queryRaw<
-    { id: string; type: string; startedAt: Date; endedAt: Date | null; details: Record<string, unknown>; seq: bigint }[]
-  >`
-    SELECT id::text, type::text, "startedAt", "endedAt", details, seq
+  const rows = await db.$queryRaw<{ entries: HistoryEntry[] | null }[]>`
+    SELECT json_agg(json_build_object(
+             'id', id, 'type', type, 'details', details, 'seq', seq,
+             'startedAt', to_char("startedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'endedAt', to_char("endedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           ORDER BY "startedAt", id) AS entries
     FROM "Activity"
-    WHERE "childId" = ${childId}::uuid AND "deletedAt" IS NULL AND "startedAt" >= ${from} AND "startedAt" < ${to}
-    ORDER BY "startedAt", id`;
-  return rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    startedAt: r.startedAt.toISOString(),
-    endedAt: r.endedAt ? r.endedAt.toISOString() : null,
-    details: r.details,
-    seq: Number(r.seq),
-  }));
+    WHERE "childId" = ${childId}::uuid AND "deletedAt" IS NULL AND "startedAt" >= ${from} AND "startedAt" < ${to}`;
+  return rows[0]?.entries ?? [];
 }
 
 /** The family's current seq: what cached results are stamped with. */
