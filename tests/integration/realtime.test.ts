@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRealtimeToken } from "@/lib/realtime/token";
 import { api, bottle, createChild, joinFamily, memberOf, registerAccount, type Account } from "../helpers/api";
 import { familySeq } from "../helpers/db";
+import { signInWithSession } from "../helpers/session";
 import { connect, connected, realtimeToken, redisProxy, startSidecar, type RealtimeClient, type Sidecar } from "../helpers/realtime";
 
 /**
@@ -195,6 +196,27 @@ describe("realtime sidecar: refusals", () => {
     expect(await refusedWith(a, { token: viaPat.token })).toBe("session_revoked");
     // The genuine one still works.
     await connected(a.url, { token });
+  });
+
+  it("a token issued to a cookie session dies with the session: refused at connect and at refresh", async () => {
+    const owner = await registerAccount();
+    const cookie = await signInWithSession(owner.email, owner.password, "10.201.0.1");
+    expect(cookie).not.toBeNull();
+    const issued = await api().post("/api/v1/realtime/token", undefined, { cookie: cookie! });
+    expect(issued.status).toBe(200);
+    const claims = JSON.parse(Buffer.from(issued.body.token.split(".")[0], "base64url").toString());
+    expect(claims).toMatchObject({ v: 1, sub: owner.userId, sid: expect.any(String) });
+    const client = track(await connected(b.url, { token: issued.body.token }));
+    expect(await client.emitWithAck("auth:refresh", { token: issued.body.token })).toMatchObject({ ok: true });
+
+    // A password change signs out every other session.
+    const change = await api(owner.token).post("/api/v1/auth/password", {
+      currentPassword: owner.password,
+      newPassword: "a whole new secret",
+    });
+    expect(change.status).toBe(204);
+    expect(await refusedWith(a, { token: issued.body.token })).toBe("session_revoked");
+    expect(await client.emitWithAck("auth:refresh", { token: issued.body.token })).toEqual({ ok: false, error: "session_revoked" });
   });
 
   it("issues tokens only to the signed in, with the sidecar URL and expiry", async () => {
