@@ -238,4 +238,4 @@ export async function listActivities({ actor, query }: { actor: Actor; query: un
   };
 }
 
-export { applyActivityOp } from "./apply-op";
+export { applyActivityOp, applyActivityOps } from "./apply-op";
