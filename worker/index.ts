@@ -14,10 +14,9 @@ import { upsertSchedules } from "./schedules";
 import { startWorkers } from "./workers";
 
 async function main() {
-  const { WORKER_CONCURRENCY, WORKER_PORT } = env();
+  const { WORKER_CONCURRENCY, WORKER_PORT, WORKER_HOST: host } = env();
   const running = startWorkers({ processors, concurrency: WORKER_CONCURRENCY, prefix: queuePrefix() });
   await upsertSchedules(queuePrefix());
-  const host = process.env.WORKER_HOST ?? "127.0.0.1";
   const health = startHealthServer({ port: WORKER_PORT, host, workers: running.workers, prefix: queuePrefix() });
   console.log(`[worker] ready: queues ${running.workers.map((w) => w.name).join(", ")}; health on http://${host}:${WORKER_PORT}/health`);
 

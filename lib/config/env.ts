@@ -34,6 +34,7 @@ const envSchema = z.object({
   MONGODB_DB: z.string().default("nestling"),
   /** Worker (worker/): its /health port, jobs run at once, the refresh debounce and the history it models. */
   WORKER_PORT: int(3002),
+  WORKER_HOST: z.string().default("127.0.0.1"),
   /** Redis key prefix of the job queues (the test runner gives each run its own). */
   QUEUE_PREFIX: z.string().default("nestling:bull"),
   WORKER_CONCURRENCY: int(4),
