@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { ConnectionStatus } from "./realtime-session";
+import type { ConnectionStatus } from "@/lib/realtime/browser-session";
 import { useRealtimeStatus } from "./realtime-provider";
 import styles from "./connection-indicator.module.css";
 

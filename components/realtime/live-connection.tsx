@@ -7,7 +7,7 @@ import { followsLive } from "@/lib/realtime/client-state";
 import { debounce } from "@/lib/realtime/debounce";
 import { ConnectionIndicator } from "./connection-indicator";
 import { useRealtimeStore } from "./realtime-provider";
-import { RealtimeSession } from "./realtime-session";
+import { RealtimeSession } from "@/lib/realtime/browser-session";
 
 /** Debounce of the page refresh after family events: a burst of events costs one refresh. */
 const REFRESH_DEBOUNCE_MS = 150;

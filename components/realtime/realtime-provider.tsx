@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { FamilyEvent } from "@/lib/events/schema";
-import type { ConnectionStatus } from "./realtime-session";
+import type { ConnectionStatus } from "@/lib/realtime/browser-session";
 
 /** What client components hear: a new family event, or "reload this family" after a resync. */
 export type RealtimeNotice = { kind: "event"; event: FamilyEvent; gap: boolean } | { kind: "resync"; familyId: string };

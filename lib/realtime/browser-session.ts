@@ -1,4 +1,4 @@
-import type { Socket } from "socket.io-client";
+import type { ManagerOptions, Socket, SocketOptions } from "socket.io-client";
 import type { FamilyEvent } from "@/lib/events/schema";
 import {
   caughtUpSchema,
@@ -40,14 +40,22 @@ export type SessionCallbacks = {
   signedOut: () => void;
 };
 
-class SignedOut extends Error {}
+/** What opens a socket: socket.io-client's `io` (loaded on demand), or a fake in tests. */
+export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
+
+export type SessionDeps = {
+  getToken?: () => Promise<RealtimeTokenResponse>;
+  connect?: SocketFactory;
+};
+
+export class SignedOut extends Error {}
 
 const TOKEN_PATH = "/api/v1/realtime/token";
 /** A token this close to expiry is replaced before it is used for a handshake. */
 const TOKEN_MARGIN_MS = 30_000;
 
 /** POST /api/v1/realtime/token with the session cookie; 401 means signed out. */
-async function fetchToken(): Promise<RealtimeTokenResponse> {
+export async function fetchToken(): Promise<RealtimeTokenResponse> {
   const res = await fetch(TOKEN_PATH, { method: "POST", credentials: "same-origin", headers: { accept: "application/json" } });
   if (res.status === 401) throw new SignedOut();
   if (!res.ok) throw new Error(`realtime token: ${res.status}`);
@@ -76,10 +84,14 @@ export class RealtimeSession {
   /** Messages that failed validation and were dropped. */
   dropped = 0;
 
+  private readonly getToken: () => Promise<RealtimeTokenResponse>;
+
   constructor(
     private readonly on: SessionCallbacks,
-    private readonly getToken: () => Promise<RealtimeTokenResponse> = fetchToken,
-  ) {}
+    private readonly deps: SessionDeps = {},
+  ) {
+    this.getToken = deps.getToken ?? fetchToken;
+  }
 
   start() {
     window.addEventListener("online", this.onOnline);
@@ -138,9 +150,9 @@ export class RealtimeSession {
     try {
       const token = await this.freshToken();
       // Loaded on demand so signed-out pages and the first paint do not carry the client.
-      const { io } = await import("socket.io-client");
+      const connect = this.deps.connect ?? (await import("socket.io-client")).io;
       if (this.stopped || this.socket) return;
-      this.socket = io(token.url, {
+      this.socket = connect(token.url, {
         transports: ["websocket"],
         autoConnect: false,
         reconnectionDelay: 1_000,
