@@ -51,6 +51,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
  */
 export class FamilyFeed {
   private readonly repairs = new Map<string, NodeJS.Timeout>();
+  private readonly watches = new Set<{ userId: string; changes: FamilyEvent[] }>();
   private stopped = false;
 
   constructor(
@@ -78,14 +79,39 @@ export class FamilyFeed {
     await Promise.all(fills.map((fill) => fill()));
   }
 
+  /**
+   * Records the membership changes of a user while their handshake reads the memberships, so one
+   * that lands in between is not lost: `end(families)` returns the list with those changes applied.
+   * Connection follows `next()` without a turn of the event loop, so nothing slips in after `end`.
+   */
+  watchMemberships(userId: string) {
+    const watch = { userId, changes: [] as FamilyEvent[] };
+    this.watches.add(watch);
+    return {
+      end: (families: SocketData["families"] = []) => {
+        this.watches.delete(watch);
+        return applyMembershipChanges(families, watch.changes, userId);
+      },
+    };
+  }
+
   /** A live event from Redis (already validated). */
   deliver(event: FamilyEvent): void {
     const { familyId } = event;
+    for (const watch of this.watches) if (concernsMembership(event, watch.userId)) watch.changes.push(event);
     if (event.type === "membership.removed" && typeof event.data.userId === "string") {
       for (const socket of this.userSockets(event.data.userId)) this.leave(socket, familyId);
     }
     if (event.type === "membership.added" && typeof event.data.userId === "string") {
       for (const socket of this.userSockets(event.data.userId)) this.join(socket, familyId, event.seq - 1);
+    }
+    if (event.type === "family.deleted") {
+      // The end of the family: sent even to a socket still catching up (nothing after it matters), then the room empties.
+      for (const socket of this.familySockets(familyId)) {
+        if (socket.data.streams.has(familyId)) socket.emit(REALTIME_EVENT, event);
+        this.leave(socket, familyId);
+      }
+      return;
     }
     for (const socket of this.familySockets(familyId)) {
       const stream = socket.data.streams.get(familyId);
@@ -95,7 +121,6 @@ export class FamilyFeed {
         if (stream.buffer.length < CATCH_UP_LIMIT) stream.buffer.push(event);
       } else this.send(socket, stream, event);
     }
-    if (event.type === "family.deleted") for (const socket of this.familySockets(familyId)) this.leave(socket, familyId);
   }
 
   /** After a Redis outage: every family with sockets here catches up from PostgreSQL since what each socket was sent. */
@@ -218,6 +243,23 @@ export class FamilyFeed {
     }
     return sockets;
   }
+}
+
+function concernsMembership(event: FamilyEvent, userId: string): boolean {
+  if (event.type === "family.deleted") return true;
+  return (event.type === "membership.added" || event.type === "membership.removed") && event.data.userId === userId;
+}
+
+/** The user's families after membership events (in seq order); a family joined starts just before its membership.added. */
+export function applyMembershipChanges(families: SocketData["families"], changes: FamilyEvent[], userId: string): SocketData["families"] {
+  let result = families;
+  for (const event of changes) {
+    if (!concernsMembership(event, userId)) continue;
+    const known = result.some((f) => f.familyId === event.familyId);
+    if (event.type === "membership.added" && !known) result = [...result, { familyId: event.familyId, seq: event.seq - 1 }];
+    if (event.type !== "membership.added" && known) result = result.filter((f) => f.familyId !== event.familyId);
+  }
+  return result;
 }
 
 function advance(stream: Stream): void {

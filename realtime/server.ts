@@ -120,10 +120,12 @@ export function createRealtimeServer(options: RealtimeServerOptions) {
     const parsed = handshakeAuthSchema.safeParse(auth);
     // A valid token with a malformed `since`: connect, but without catch-up (counted).
     if (!parsed.success) dropped.clientMessages += 1;
+    const watch = feed.watchMemberships(check.claims.sub);
     let families;
     try {
-      families = await history.readMemberships(check.claims.sub);
+      families = watch.end(await history.readMemberships(check.claims.sub));
     } catch (error) {
+      watch.end();
       log("memberships unavailable", error);
       return next(refusal("unavailable" satisfies RealtimeRefusal));
     }
