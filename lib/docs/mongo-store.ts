@@ -11,7 +11,9 @@ type MongoDoc = Omit<StoredDocument<unknown>, "collection">;
  * positional `$`, no TTL, and unique indexes are declared but not counted on.
  */
 export async function createMongoStore({ url, dbName }: { url: string; dbName: string }): Promise<DocumentStore> {
-  const client = new MongoClient(url, { directConnection: true, serverSelectionTimeoutMS: 5000 });
+  // Polled heartbeats: the streaming ("moreToCome") monitor is not spoken by the wire-protocol
+  // test server, and polling costs a real server nothing that matters here.
+  const client = new MongoClient(url, { directConnection: true, serverSelectionTimeoutMS: 5000, serverMonitoringMode: "poll" });
   await client.connect();
   const database = client.db(dbName);
   const prepared = new Map<CollectionName, Promise<void>>();

@@ -194,7 +194,7 @@ describe("worker: retries and the failed set", () => {
     cleanup.push(() => raw.close());
     const job = await raw.add("refresh-child", { childId: 42 }, defaultJobOptions);
     const failed = await finalState(job);
-    expect(failed.attemptsMade).toBe(1);
+    expect(failed.attemptsStarted).toBe(1);
     expect(failed.failedReason).toMatch(/invalid refresh-child payload/);
   });
 });
