@@ -24,7 +24,12 @@ export function ServiceWorkerRegistrar() {
   const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
-    if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+    if (!("serviceWorker" in navigator)) return;
+    if (process.env.NODE_ENV !== "production") {
+      // A worker left by a production build on this origin would serve stale files to `next dev`.
+      void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
+      return;
+    }
     const wb = new Workbox("/sw.js", { scope: "/" });
     workbox.current = wb;
     wb.addEventListener("waiting", () => setWaiting(true));
