@@ -59,6 +59,40 @@ describe("sync", () => {
     expect(first.body.seq[owner.familyId]).toBe(seqAfter);
   });
 
+  it("two devices replaying the same creates at once make each entry once; edits in the same batch follow their create", async () => {
+    const owner = await registerAccount();
+    const partner = await memberOf(owner, "parent");
+    const child = await createChild(owner);
+    const mum = device(owner, "mum");
+    const dad = device(partner, "dad");
+    const creates = Array.from({ length: 30 }, (_, i) => createOp(mum, child.id, { startedAt: minutesAgo(300 - i) }));
+    const [a, b] = await Promise.all([mum.sync(creates), dad.sync(creates.map((op) => ({ ...op, opId: randomUUID() })))]);
+    expect(a.body.rejected).toEqual([]);
+    expect(b.body.rejected).toEqual([]);
+    expect(await query(`SELECT id FROM "Activity" WHERE "childId" = $1`, [child.id])).toHaveLength(30);
+
+    // One batch: create, edit and delete the same new entry, edit another twice (the later stamp wins).
+    const entry = createOp(mum, child.id);
+    const other = createOp(mum, child.id);
+    const batch = [
+      mum.op("activity.update", { id: other.id, patch: { notes: "second" } }),
+      entry,
+      mum.op("activity.update", { id: entry.id, patch: { details: { amountMl: 75 } } }),
+      mum.op("activity.delete", { id: entry.id }),
+      other,
+    ];
+    const olderNote = {
+      ...batch[0],
+      opId: randomUUID(),
+      hlc: entry.hlc.replace(/^(\d{13})/, (w) => String(Number(w) - 1000).padStart(13, "0")),
+      patch: { notes: "first" },
+    };
+    const res = await mum.sync([...batch, olderNote]);
+    expect(res.body.rejected).toEqual([]);
+    expect(await storedEntry(entry.id)).toMatchObject({ details: { amountMl: 75 }, deletedAt: expect.any(Date) });
+    expect((await storedEntry(other.id)).notes).toBe("second");
+  });
+
   it("two caregivers editing different fields of one entry offline: both edits survive", async () => {
     const owner = await registerAccount();
     const partner = await memberOf(owner, "parent");
