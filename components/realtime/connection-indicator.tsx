@@ -15,7 +15,8 @@ const ANNOUNCE_AFTER_MS = 2_000;
 /**
  * A small dot in the header: live / connecting / reconnecting / offline. Live and connecting show
  * only their icon (the word is there for screen readers and as a tooltip, and the header does not
- * shift on every page load); reconnecting and offline show their word too. Changes
+ * shift on every page load); offline shows its word too, and so does reconnecting where the header
+ * has room for it (on a phone it would wrap the header at each flap of the connection). Changes
  * are announced politely, once they have settled, and never the expected "live" on page load.
  */
 export function ConnectionIndicator() {
@@ -27,7 +28,7 @@ export function ConnectionIndicator() {
     <span className={styles.indicator} data-connection={status} title={`${t("label")}: ${word}`}>
       <StatusIcon status={status} />
       <span className="sr-only">{t("label")}: </span>
-      <span className={quiet.has(status) ? "sr-only" : undefined}>{word}</span>
+      <span className={quiet.has(status) ? "sr-only" : status === "reconnecting" ? styles.wideOnly : undefined}>{word}</span>
       <span className="sr-only" aria-live="polite">
         {announcement && `${t("label")}: ${t(`status.${announcement}`)}`}
       </span>
