@@ -22,6 +22,14 @@ import {
   summaryResponseSchema,
 } from "@/lib/insights/schema";
 import { realtimeTokenResponseSchema } from "@/lib/realtime/protocol";
+import {
+  chatRequestSchema,
+  chatResponseSchema,
+  chatSummaryResponseSchema,
+  chatsResponseSchema,
+  listChatsQuerySchema,
+  renameChatSchema,
+} from "@/lib/chats/schema";
 import { changePasswordSchema, createTokenSchema, credentialsSchema, registerSchema, updateMeSchema, userSchema } from "@/lib/users/schema";
 
 export type Method = "get" | "post" | "patch" | "delete";
@@ -401,5 +409,49 @@ export const routes: RouteSpec[] = [
     auth: true,
     body: syncRequestDocSchema,
     responses: { 200: syncResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/chat",
+    summary:
+      "AI assistant: the AI SDK UI-message request, answered as a UI message stream (text/event-stream): red-flag triage first, then the built-in answerer or the configured model, with data-citations naming the entries used",
+    tag: "assistant",
+    auth: true,
+    body: chatRequestSchema,
+    responses: { 200: z.string().describe("Server-sent events of AI SDK UI message chunks (x-vercel-ai-ui-message-stream: v1)") },
+  },
+  {
+    method: "get",
+    path: "/api/v1/chats",
+    summary: "The actor's assistant chats about a child, newest first",
+    tag: "assistant",
+    auth: true,
+    query: listChatsQuerySchema,
+    responses: { 200: chatsResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/chats/{id}",
+    summary: "One of the actor's chats with its UI messages",
+    tag: "assistant",
+    auth: true,
+    responses: { 200: chatResponseSchema },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/chats/{id}",
+    summary: "Rename a chat",
+    tag: "assistant",
+    auth: true,
+    body: renameChatSchema,
+    responses: { 200: chatSummaryResponseSchema },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/chats/{id}",
+    summary: "Delete a chat",
+    tag: "assistant",
+    auth: true,
+    responses: { 204: null },
   },
 ];
