@@ -31,6 +31,9 @@ export const HISTORY_DAYS = DEFAULT_OPTIONS.historyDays;
 /** Gaps longer than these are holes in the log, not intervals. */
 const MAX_FEED_GAP_MS = 16 * HOUR_MS;
 const MAX_WAKE_MS = 10 * HOUR_MS;
+/** The 80% range reaches at least this far either side of the time (a share of the interval, or minutes). */
+const MIN_MARGIN_SHARE = 0.1;
+const MIN_MARGIN_MS = 10 * MINUTE_MS;
 /** A sleep with no end that began longer ago than this is a forgotten timer, not a sleep. */
 const MAX_OPEN_SLEEP_MS = 16 * HOUR_MS;
 
@@ -199,8 +202,10 @@ function predictKind(kind: "feed" | "sleep", model: PredictionModel, rows: Prior
     return { at: iso(now + 10 * MINUTE_MS), low: iso(now), high: iso(now + 45 * MINUTE_MS), reason };
   }
   const at = Math.max(now, from + weightedQuantile(still, 0.5));
-  const low = Math.max(now, Math.min(at, from + weightedQuantile(still, o.tail)));
-  const high = Math.max(at, from + weightedQuantile(still, 1 - o.tail));
+  // A clockwork history would give a zero-width range; no baby is that regular.
+  const margin = Math.max(MIN_MARGIN_MS, MIN_MARGIN_SHARE * (at - from));
+  const low = Math.max(now, Math.min(at - margin, from + weightedQuantile(still, o.tail)));
+  const high = Math.max(at + margin, from + weightedQuantile(still, 1 - o.tail));
   return { at: iso(at), low: iso(low), high: iso(high), reason };
 }
 
