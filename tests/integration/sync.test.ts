@@ -284,6 +284,12 @@ describe("sync", () => {
     // A malformed envelope (no op id to answer by) refuses the request.
     expect((await phone.sync([{ hlc: phone.clock.now(), kind: "activity.delete" }])).status).toBe(400);
     expect((await phone.sync(Array.from({ length: 501 }, () => createOp(phone, child.id)))).status).toBe(400);
+    // Bodies past the general 64 KiB limit are fine here (500 ops); past SYNC_BODY_LIMIT_BYTES (1 MiB) they are not.
+    const big = Array.from({ length: 400 }, () => createOp(phone, child.id, { notes: "n".repeat(200) }));
+    expect(JSON.stringify({ ops: big }).length).toBeGreaterThan(128 * 1024);
+    expect((await phone.sync(big)).status).toBe(200);
+    const huge = await api(owner.token).post("/api/v1/sync", { ops: [], pad: "x".repeat(1100 * 1024) });
+    expect(huge.status).toBe(413);
   });
 
   it("`since` returns exactly the changes after it, tombstones included", async () => {
@@ -311,7 +317,8 @@ describe("sync", () => {
     expect(tomb.deletedAt).not.toBeNull();
     expect(tomb.deletedHlc).toMatch(/-srv-/);
     expect(family.activities.find((a: { id: string }) => a.id === ops[0].id).clocks.notes).toMatch(/-srv-/);
-    expect(family.children.map((c: { id: string }) => c.id)).toEqual(renamed.status === 200 ? [child.id] : []);
+    expect(renamed.status).toBe(200);
+    expect(family.children.map((c: { id: string; name: string }) => [c.id, c.name])).toEqual([[child.id, "Evita"]]);
     expect(family.timers.map((t: { id: string }) => t.id)).toEqual([timer.body.timer.id]);
 
     const idle = await phone.sync([], next.body.seq);
