@@ -4,6 +4,7 @@ import { Queue, type Job } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, createChild, minutesAgo, registerAccount } from "../helpers/api";
 import { familyEvents, query } from "../helpers/db";
+import { subscribeFamily } from "../helpers/events";
 import { enqueue } from "@/lib/queue/enqueue";
 import { closeQueues, createQueueConnection, getQueue } from "@/lib/queue/connection";
 import { defaultJobOptions } from "@/lib/queue/jobs";
@@ -102,6 +103,48 @@ describe("worker: refresh after a write", () => {
     expect(predictions.body.predictions.computedAt).toBe(cached.computedAt);
   });
 
+  it("a fever under 3 months raises one urgent alert, pushed live with a seq and listed by the API", async () => {
+    const owner = await registerAccount();
+    const child = await createChild(owner);
+    const sub = await subscribeFamily(owner.familyId);
+    try {
+      const o = api(owner.token);
+      const res = await o.post("/api/v1/activities", {
+        childId: child.id,
+        type: "temperature",
+        startedAt: minutesAgo(10),
+        details: { celsius: 38.6, method: "rectal" },
+      });
+      expect(res.status).toBe(201);
+      const events = await sub.waitFor(2, 20_000);
+      const raised = events.find((e) => e.type === "alert.raised")!;
+      expect(raised).toBeDefined();
+      expect(raised.seq).toBe(res.body.activity.seq + 1);
+      expect(raised.data.alert).toMatchObject({ childId: child.id, code: "fever_under_3_months", severity: "urgent" });
+
+      // Another write refreshes again; the same alert is not raised twice.
+      await o.post("/api/v1/activities", {
+        childId: child.id,
+        type: "diaper",
+        startedAt: minutesAgo(5),
+        details: { wet: true, dirty: false },
+      });
+      await eventually(async () => {
+        const raw = await redis.get(`predictions:${owner.familyId}:${child.id}`);
+        return raw && (JSON.parse(raw) as Cached).seq >= res.body.activity.seq + 2;
+      }, "the second refresh");
+      expect((await familyEvents(owner.familyId)).filter((e) => e.type === "alert.raised")).toHaveLength(1);
+
+      const alerts = await o.get(`/api/v1/children/${child.id}/alerts`);
+      expect(alerts.status).toBe(200);
+      expect(alerts.body.items).toHaveLength(1);
+      expect(alerts.body.items[0]).toMatchObject({ id: raised.data.alert.id, code: "fever_under_3_months", severity: "urgent" });
+      expect(alerts.body.items[0].source).toMatch(/\S/);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it("a new entry invalidates the cached predictions at once; reads then compute them", async () => {
     const owner = await registerAccount();
     const child = await createChild(owner);
@@ -152,8 +195,9 @@ describe("worker: retries and the failed set", () => {
   async function finalState(job: Job | undefined) {
     const queue = getQueue("analytics", prefix);
     return eventually(async () => {
-      const current = await queue.getJob(job!.id!);
-      return current && (await current.getState()) === "failed" ? current : null;
+      // The state first, then the job: read the other way round, its fields may predate the failure.
+      if ((await queue.getJobState(job!.id!)) !== "failed") return null;
+      return queue.getJob(job!.id!);
     }, "the job to fail for good");
   }
 
