@@ -81,6 +81,7 @@ export function createRealtimeServer(options: RealtimeServerOptions) {
   const feed = new FamilyFeed(io, history, { gapRepairMs: options.gapRepairMs ?? 1000, retryMs: 1000, log });
 
   let subscribed = false;
+  let wasSubscribed = false;
   events.on("ready", () => {
     events.psubscribe(FAMILY_CHANNEL_PATTERN).then(
       () => {
@@ -92,7 +93,6 @@ export function createRealtimeServer(options: RealtimeServerOptions) {
       (error) => log("psubscribe failed", error),
     );
   });
-  let wasSubscribed = false;
   events.on("close", () => {
     if (subscribed && !closing) log("Redis connection lost; sockets stay, catching up when it returns");
     subscribed = false;

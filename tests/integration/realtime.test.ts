@@ -1,3 +1,4 @@
+import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRealtimeToken } from "@/lib/realtime/token";
 import { api, bottle, createChild, joinFamily, memberOf, registerAccount, type Account } from "../helpers/api";
@@ -231,8 +232,9 @@ describe("realtime sidecar: refusals", () => {
 });
 
 describe("realtime sidecar: bad client input and token refresh", () => {
-  it("drops and counts malformed client messages without crashing", async () => {
+  it("drops and counts malformed client messages and Redis events without crashing", async () => {
     const owner = await registerAccount();
+    const outsiderFamily = await registerAccount("Outsider");
     const child = await createChild(owner);
     const client = await live(a, owner);
     const before = (await a.health()).body.dropped.clientMessages;
@@ -257,6 +259,27 @@ describe("realtime sidecar: bad client input and token refresh", () => {
     expect((await a.health()).status).toBe(200);
     const next = await logBottle(owner, child.id);
     await client.waitFor(isEvent(owner.familyId, next.seq));
+
+    // Malformed events on a family channel (bad JSON, wrong shape, another family's event) are dropped and counted.
+    const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    const droppedBefore = await Promise.all([a, b].map(async (s) => (await s.health()).body.dropped.redisEvents));
+    const stray = {
+      type: "activity.created",
+      familyId: owner.familyId,
+      seq: next.seq + 1,
+      actorId: null,
+      at: new Date().toISOString(),
+      data: {},
+    };
+    await redis.publish(`family:${owner.familyId}:events`, "{not json");
+    await redis.publish(`family:${owner.familyId}:events`, JSON.stringify({ ...stray, type: "activity.exploded" }));
+    await redis.publish(`family:${outsiderFamily.familyId}:events`, JSON.stringify(stray));
+    await redis.quit();
+    for (const [i, sidecar] of [a, b].entries())
+      await waitUntil(async () => (await sidecar.health()).body.dropped.redisEvents - droppedBefore[i] === 3);
+    const last = await logBottle(owner, child.id);
+    await client.waitFor(isEvent(owner.familyId, last.seq));
+    expect(client.events(owner.familyId).map((e) => e.seq)).toEqual([activity.seq, next.seq, last.seq]);
   });
 
   it("accepts a refresh with a fresh token of the same user, rejects a bad one, and disconnects an expired socket", async () => {
