@@ -35,6 +35,8 @@ export function detectFindings({
         values: {
           feeds: yesterday.feeds,
           sleepMinutes: yesterday.sleepMinutes,
+          sleepHours: Math.floor(yesterday.sleepMinutes / 60),
+          sleepRestMinutes: yesterday.sleepMinutes % 60,
           diapers: yesterday.diapers,
           wetDiapers: yesterday.wetDiapers,
         },
