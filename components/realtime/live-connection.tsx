@@ -7,7 +7,7 @@ import { followsLive } from "@/lib/realtime/client-state";
 import { debounce } from "@/lib/realtime/debounce";
 import { ConnectionIndicator } from "./connection-indicator";
 import { useRealtimeStore } from "./realtime-provider";
-import { RealtimeSession } from "@/lib/realtime/browser-session";
+import type { RealtimeSession } from "@/lib/realtime/browser-session";
 
 /** Debounce of the page refresh after family events: a burst of events costs one refresh. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -38,16 +38,30 @@ export function LiveConnection() {
       REFRESH_DEBOUNCE_MS,
       REFRESH_MAX_WAIT_MS,
     );
-    const session = new RealtimeSession({
-      status: (status) => store?.setStatus(status),
-      event: (event, gap) => store?.publish({ kind: "event", event, gap }),
-      resync: (familyId) => store?.publish({ kind: "resync", familyId }),
-      refresh,
-      signedOut: () => router.current.refresh(),
-    });
-    session.start();
+    // The connection, its schemas (zod) and socket.io-client load after the page, so signed-in
+    // pages carry none of it in their first-load JavaScript.
+    let session: RealtimeSession | undefined;
+    let cancelled = false;
+    void import("@/lib/realtime/browser-session").then(
+      ({ RealtimeSession }) => {
+        if (cancelled) return;
+        session = new RealtimeSession({
+          status: (status) => store?.setStatus(status),
+          event: (event, gap) => store?.publish({ kind: "event", event, gap }),
+          resync: (familyId) => store?.publish({ kind: "resync", familyId }),
+          refresh,
+          signedOut: () => router.current.refresh(),
+        });
+        session.start();
+      },
+      () => {
+        // The chunk did not load (offline at first paint): the next page load tries again.
+        if (!cancelled) store?.setStatus(navigator.onLine ? "reconnecting" : "offline");
+      },
+    );
     return () => {
-      session.stop();
+      cancelled = true;
+      session?.stop();
       refresh.cancel();
     };
   }, [store]);
