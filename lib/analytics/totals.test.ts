@@ -94,4 +94,19 @@ describe("rollingTotals", () => {
     // Day 10: days 4–10 had 4..10 feeds → 7 on average.
     expect(rolling[9]).toMatchObject({ date: "2026-03-10", days: 7, feeds: 7, bottleMl: 700 });
   });
+
+  it("leaves out days with nothing logged, so the trend does not sink before logging began", () => {
+    const entries = [b.bottle(b.at(2026, 4, 5, 9)), b.bottle(b.at(2026, 4, 5, 12)), b.bottle(b.at(2026, 4, 7, 9))];
+    const days = dailyTotals({
+      entries,
+      timeZone: ZONE,
+      dayStartHour: 6,
+      from: "2026-04-01",
+      to: "2026-04-07",
+      now: new Date(b.at(2026, 4, 8, 0)),
+    });
+    const rolling = rollingTotals(days);
+    expect(rolling[0]).toMatchObject({ date: "2026-04-01", days: 0, feeds: 0 });
+    expect(rolling[6]).toMatchObject({ date: "2026-04-07", days: 2, feeds: 1.5 });
+  });
 });

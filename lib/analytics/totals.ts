@@ -143,10 +143,13 @@ export type RollingField = (typeof ROLLING_FIELDS)[number];
 
 export type RollingTotals = { date: string; days: number; averageWakeWindowMinutes: number | null } & Record<RollingField, number>;
 
+/** A day with nothing logged (before the family started, or a day off): not a day of zeros. */
+const isEmptyDay = (d: DailyTotals) => d.feeds + d.solids + d.sleepMinutes + d.diapers === 0;
+
 /**
  * The trailing `window`-day average per day ending on each day of `days` (oldest first, as
- * dailyTotals returns them; missing days count as empty, a window shorter at the start is the
- * average of the days it has). Values keep one decimal.
+ * dailyTotals returns them). Only days with something logged count, so the trend does not sink
+ * toward zero before logging began; `days` says how many did. Values keep one decimal.
  */
 export function rollingTotals(days: DailyTotals[], window = 7): RollingTotals[] {
   const byDate = new Map(days.map((d) => [d.date, d]));
@@ -154,10 +157,10 @@ export function rollingTotals(days: DailyTotals[], window = 7): RollingTotals[] 
     const span: DailyTotals[] = [];
     for (let i = 0; i < window; i++) {
       const d = byDate.get(shiftDate(day.date, -i));
-      if (d) span.push(d);
+      if (d && !isEmptyDay(d)) span.push(d);
     }
     const n = span.length;
-    const avg = (field: RollingField) => Math.round((span.reduce((sum, d) => sum + d[field], 0) / n) * 10) / 10;
+    const avg = (field: RollingField) => (n ? Math.round((span.reduce((sum, d) => sum + d[field], 0) / n) * 10) / 10 : 0);
     const wake = span.filter((d) => d.wakeWindows.count > 0);
     const wakeCount = wake.reduce((sum, d) => sum + d.wakeWindows.count, 0);
     const out = { date: day.date, days: n } as RollingTotals;
