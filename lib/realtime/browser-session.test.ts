@@ -215,6 +215,17 @@ describe("RealtimeSession", () => {
     session.stop();
   });
 
+  it("says reconnecting, not connecting, once the first attempt failed (the sidecar is down)", async () => {
+    const { session, socket, lastStatus } = setup();
+    session.start();
+    await settle();
+    expect(lastStatus()).toBe("connecting");
+    socket().fire("connect_error", new Error("websocket error")); // the Manager retries by itself
+    expect(lastStatus()).toBe("reconnecting");
+    expect(socket().active).toBe(true);
+    session.stop();
+  });
+
   it("after a token_expired refusal fetches a new token and tries again", async () => {
     const { session, socket } = setup();
     session.start();

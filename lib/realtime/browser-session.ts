@@ -77,7 +77,8 @@ export class RealtimeSession {
   private socket?: Socket;
   private opening = false;
   private stopped = false;
-  private everConnected = false;
+  /** Connected once, or failed once: either way we are now trying again ("reconnecting"). */
+  private tried = false;
   private attempts = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private refreshTimer?: ReturnType<typeof setTimeout>;
@@ -116,7 +117,7 @@ export class RealtimeSession {
   private status(): ConnectionStatus {
     if (!navigator.onLine) return "offline";
     if (this.socket?.connected) return "live";
-    return this.everConnected ? "reconnecting" : "connecting";
+    return this.tried ? "reconnecting" : "connecting";
   }
 
   private report() {
@@ -177,7 +178,7 @@ export class RealtimeSession {
 
   private listen(socket: Socket) {
     socket.on("connect", () => {
-      this.everConnected = true;
+      this.tried = true;
       this.attempts = 0;
       this.report();
       // Covers whatever was written between the server render (or the last connection) and now,
@@ -199,6 +200,7 @@ export class RealtimeSession {
       this.tokenStale = true;
     });
     socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
+      this.tried = true;
       this.report();
       if (socket.active) return; // a transport error: Socket.io retries with backoff
       // Refused in the handshake: retry ourselves, with a new token when that was the reason.
@@ -245,6 +247,7 @@ export class RealtimeSession {
   /** Backoff for refusals and failed token fetches: 1 s, 2 s, 4 s … up to 30 s. */
   private retryLater() {
     if (this.stopped) return;
+    this.tried = true;
     clearTimeout(this.retryTimer);
     const delay = Math.min(30_000, 1_000 * 2 ** this.attempts++);
     this.retryTimer = setTimeout(() => void this.open(), delay);
