@@ -5,7 +5,8 @@ import { env } from "@/lib/config/env";
 import type { Locale } from "@/lib/i18n/config";
 import { appendChatMessages, type StoredMessage } from "@/lib/chats/service";
 import { DAY_MS } from "@/lib/analytics/types";
-import { answerQuestion } from "./answerer/answer";
+import { answerQuestion, intentName } from "./answerer/answer";
+import { detectIntent } from "./answerer/intents";
 import { aiTranslator } from "./answerer/format";
 import { recordAiAccess, recordAiUsage, type AiAccess } from "./audit";
 import type { ChildData } from "./child-data";
@@ -57,9 +58,29 @@ function citedFromToolOutputs(outputs: unknown[]): CitedEntry[] {
 }
 
 export type ChatDeps = {
-  /** The model chain; defaults to the configured providers (none → the built-in answerer). */
+  /** The model chain (none → the built-in answerer). */
   providers: ProviderModel[];
+  /** Where the chat, the audit and usage go, the answer cache and the data version; real ones by default, fakes in unit tests. */
+  store?: {
+    appendMessages: typeof appendChatMessages;
+    recordAccess: typeof recordAiAccess;
+    recordUsage: (args: { familyId: string; childId: string; entry: AiAccess }) => Promise<void>;
+  };
+  cache?: { read: (key: string) => Promise<UIMessageChunk[] | null>; write: (key: string, chunks: UIMessageChunk[]) => Promise<void> };
+  seqOf?: (familyId: string) => Promise<number>;
+  contextOf?: (data: ChildData, seq: number) => Promise<unknown>;
 };
+
+const defaultStore: NonNullable<ChatDeps["store"]> = {
+  appendMessages: appendChatMessages,
+  recordAccess: recordAiAccess,
+  recordUsage: async ({ familyId, childId, entry }) => {
+    await recordUsage({ familyId, provider: entry.provider ?? "unknown", usage: entry.usage ?? {} });
+    await recordAiUsage({ familyId, childId, entry });
+  },
+};
+const defaultCache: NonNullable<ChatDeps["cache"]> = { read: readCachedAnswer, write: (key, chunks) => writeCachedAnswer(key, chunks) };
+const defaultContext = async (data: ChildData, seq: number) => (await cachedChildContext(data, seq)).context;
 
 /**
  * One chat turn as a UI message stream: the user's message saved first, triage first in the
@@ -83,7 +104,8 @@ export async function runChatTurn({
   const { child, now } = data;
   const userMessage = request.messages[request.messages.length - 1] as StoredMessage;
   const base = { actor, familyId: child.familyId, childId: child.id, chatId: request.id };
-  await appendChatMessages({
+  const store = deps.store ?? defaultStore;
+  await store.appendMessages({
     ...base,
     messages: [{ ...userMessage, metadata: { createdAt: now.toISOString() } }],
     title: question.slice(0, 80),
@@ -117,9 +139,9 @@ export async function runChatTurn({
     onError: () => aiTranslator(locale)("answer.modelUnavailable"),
     execute: async ({ writer }) => {
       if (!providers.length) {
+        audit.intent = intentName(detectIntent(question));
+        await store.recordAccess({ familyId: child.familyId, childId: child.id, entry: audit });
         const answer = await answerQuestion({ question, data, locale });
-        audit.intent = answer.intent;
-        await recordAiAccess({ familyId: child.familyId, childId: child.id, entry: audit });
         writer.write({
           type: "start",
           messageId,
@@ -131,12 +153,12 @@ export async function runChatTurn({
         writer.write({ type: "finish" });
         return;
       }
-      await streamFromModel({ writer, data, input, locale, triage, providers, audit, messageId });
+      await streamFromModel({ writer, data, input, locale, triage, providers, audit, messageId, deps: { ...deps, store } });
     },
     onFinish: async ({ responseMessage }) => {
-      await appendChatMessages({ ...base, messages: [responseMessage as StoredMessage] }).catch((error) =>
-        console.error("[ai] could not save the answer", error),
-      );
+      await store
+        .appendMessages({ ...base, messages: [responseMessage as StoredMessage] })
+        .catch((error) => console.error("[ai] could not save the answer", error));
     },
   });
 }
@@ -150,7 +172,9 @@ async function streamFromModel({
   providers,
   audit,
   messageId,
+  deps,
 }: {
+  deps: ChatDeps & { store: NonNullable<ChatDeps["store"]> };
   writer: Writer;
   data: ChildData;
   input: ChatInput;
@@ -162,7 +186,9 @@ async function streamFromModel({
 }) {
   const { child, now } = data;
   const e = env();
-  const seq = await familySeq(child.familyId);
+  const { store } = deps;
+  const cache = deps.cache ?? defaultCache;
+  const seq = await (deps.seqOf ?? familySeq)(child.familyId);
   const cacheKey = answerCacheKey({
     providers: providers.map((p) => `${p.name}:${p.model.modelId}`).join(","),
     childId: child.id,
@@ -170,22 +196,22 @@ async function streamFromModel({
     locale,
     conversation: JSON.stringify(input.history),
   });
-  const cached = await readCachedAnswer(cacheKey);
+  const cached = await cache.read(cacheKey);
   if (cached) {
     audit.source = "cache";
-    await recordAiAccess({ familyId: child.familyId, childId: child.id, entry: audit });
+    await store.recordAccess({ familyId: child.familyId, childId: child.id, entry: audit });
     writer.write({ type: "start", messageId, messageMetadata: { source: "cache", createdAt: now.toISOString() } });
     if (triage.urgent) writeTriage(writer, triage, locale);
     for (const chunk of cached) writer.write(chunk as never);
     writer.write({ type: "finish" });
     return;
   }
-  await recordAiAccess({ familyId: child.familyId, childId: child.id, entry: audit });
+  await store.recordAccess({ familyId: child.familyId, childId: child.id, entry: audit });
   writer.write({ type: "start", messageId, messageMetadata: { source: "model", createdAt: now.toISOString() } });
   if (triage.urgent) writeTriage(writer, triage, locale);
 
   const state: FallbackState = { used: null, failures: [] };
-  const { context } = await cachedChildContext(data, seq);
+  const context = await (deps.contextOf ?? defaultContext)(data, seq);
   const messages: ModelMessage[] = input.history.map((m) => ({ role: m.role, content: m.text }));
   const recorded: UIMessageChunk[] = [];
   let failed = false;
@@ -220,9 +246,8 @@ async function streamFromModel({
     const usage = await result.totalUsage;
     audit.provider = state.used;
     audit.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
-    await recordUsage({ familyId: child.familyId, provider: state.used ?? "unknown", usage });
-    await recordAiUsage({ familyId: child.familyId, childId: child.id, entry: audit });
-    await writeCachedAnswer(cacheKey, recorded);
+    await store.recordUsage({ familyId: child.familyId, childId: child.id, entry: audit });
+    await cache.write(cacheKey, recorded);
   } catch (error) {
     // Every provider failed (or the stream broke): say so and answer what the log can answer.
     console.error("[ai] model answer failed", error instanceof Error ? error.message : error);
