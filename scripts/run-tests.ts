@@ -56,6 +56,10 @@ async function main() {
     RATE_LIMIT_AUTH_IP: "20",
     RATE_LIMIT_USER: "200",
     LOGIN_MAX_FAILURES: "5",
+    // The assistant: always the built-in answerer (no hosted model here), small limits the chat tests reach.
+    AI_PROVIDERS: "",
+    AI_RATE_LIMIT_PER_MINUTE: "15",
+    AI_DAILY_QUOTA: "25",
     TEST_BASE_URL: baseUrl,
     // One realtime sidecar for the run; the app hands its URL to browsers with each token.
     REALTIME_PORT: String(realtimePort),
