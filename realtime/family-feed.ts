@@ -142,6 +142,8 @@ export class FamilyFeed {
   private async fill(familyId: string, targets: Target[], attempt = 0): Promise<void> {
     for (const t of targets) t.stream.buffer ??= [];
     const from = Math.min(...targets.map((t) => t.stream.mark));
+    // The highest seq each socket had already been sent live before this read (see below).
+    const sentBefore = targets.map((t) => Math.max(t.stream.mark, ...t.stream.ahead));
     let events: FamilyEvent[];
     let familySeq: number | null;
     try {
@@ -154,7 +156,7 @@ export class FamilyFeed {
         setTimeout(() => void this.fill(familyId, alive, attempt + 1), this.options.retryMs * Math.min(attempt + 1, 10)).unref();
       return;
     }
-    for (const target of targets) {
+    for (const [i, target] of targets.entries()) {
       if (!this.isCurrent(familyId, target)) continue;
       const { socket, stream } = target;
       if (familySeq === null) {
@@ -163,7 +165,13 @@ export class FamilyFeed {
       }
       if (stream.mark > familySeq) this.resync(socket, stream, { familyId, seq: familySeq, reason: "unknown_seq" });
       else if (events.length > CATCH_UP_LIMIT) this.resync(socket, stream, { familyId, seq: familySeq, reason: "too_far_behind" });
-      else for (const event of events) this.send(socket, stream, event);
+      else {
+        for (const event of events) this.send(socket, stream, event);
+        // Writers commit in seq order (the family row lock) and publish after committing, so what was
+        // received before this read is stored, and so is every seq below it: a hole left under it
+        // was never stored (a stray publish) and is not waited for any longer.
+        if (sentBefore[i] > stream.mark) skipTo(stream, sentBefore[i]);
+      }
       const buffered = stream.buffer ?? [];
       stream.buffer = null;
       for (const event of buffered) this.send(socket, stream, event);
@@ -182,9 +190,7 @@ export class FamilyFeed {
 
   private resync(socket: RealtimeSocket, stream: Stream, resync: Resync): void {
     socket.emit(REALTIME_RESYNC, resync);
-    stream.mark = resync.seq;
-    for (const seq of stream.ahead) if (seq <= stream.mark) stream.ahead.delete(seq);
-    advance(stream);
+    skipTo(stream, resync.seq);
   }
 
   private scheduleRepair(familyId: string): void {
@@ -260,6 +266,12 @@ export function applyMembershipChanges(families: SocketData["families"], changes
     if (event.type !== "membership.added" && known) result = result.filter((f) => f.familyId !== event.familyId);
   }
   return result;
+}
+
+function skipTo(stream: Stream, seq: number): void {
+  stream.mark = seq;
+  for (const sent of stream.ahead) if (sent <= seq) stream.ahead.delete(sent);
+  advance(stream);
 }
 
 function advance(stream: Stream): void {
