@@ -48,9 +48,16 @@ function sleepsOf(entries: EntryLike[], now: Date): Sleep[] {
 
 function wakeWindowsBetween(sleeps: Sleep[], from: number, to: number): WakeWindows {
   const gaps: number[] = [];
-  for (let i = 1; i < sleeps.length; i++) {
+  for (
+    let i = Math.max(
+      1,
+      lowerBound(sleeps, from, (x) => x.start),
+    );
+    i < sleeps.length;
+    i++
+  ) {
     const next = sleeps[i];
-    if (next.start < from || next.start >= to) continue;
+    if (next.start >= to) break;
     const gap = next.start - sleeps[i - 1].end;
     if (gap > 0 && gap <= MAX_WAKE_WINDOW_MS) gaps.push(gap);
   }
@@ -86,23 +93,31 @@ export function dailyTotals({
 }): DailyTotals[] {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
   if (days <= 0) return [];
-  // Only what can touch the range: a day-long entry before the first day at most.
-  const first = dayRangeOf(from, timeZone, dayStartHour).start.getTime() - DAY_MS;
-  const last = dayRangeOf(to, timeZone, dayStartHour).end.getTime();
-  const live = entries.filter((e) => {
-    if (e.deletedAt) return false;
-    const at = Date.parse(e.startedAt);
-    return at >= first && at < last;
-  });
-  const sleeps = sleepsOf(live, now);
-  const series = dailySeries({ entries: live, timeZone, dayStartHour, lastDate: to, days, now });
+  const live = entries
+    .filter((e) => !e.deletedAt)
+    .map((e) => ({ e, at: Date.parse(e.startedAt) }))
+    .sort((a, b) => a.at - b.at);
+  const starts = live.map((x) => x.at);
+  const sleeps = sleepsOf(
+    live.map((x) => x.e),
+    now,
+  );
 
-  return series.map((point) => {
-    const [s, e] = [Date.parse(point.start), Date.parse(point.end)];
-    const totals = totalsBetween(live, new Date(s), new Date(e), now);
-    const started = sleeps.filter((x) => x.start >= s && x.start < e);
+  // Day by day over just the entries that can touch the day (an entry lasts at most a day), so a
+  // year of history costs a year of small days, not a year of days times the whole history.
+  return Array.from({ length: days }, (_, i) => {
+    const date = shiftDate(from, i);
+    const range = dayRangeOf(date, timeZone, dayStartHour);
+    const [s, e] = [range.start.getTime(), range.end.getTime()];
+    const near = live.slice(lowerBound(starts, s - DAY_MS), lowerBound(starts, e)).map((x) => x.e);
+    const [point] = dailySeries({ entries: near, timeZone, dayStartHour, lastDate: date, days: 1, now });
+    const totals = totalsBetween(near, range.start, range.end, now);
+    const started = sleeps.slice(
+      lowerBound(sleeps, s, (x) => x.start),
+      lowerBound(sleeps, e, (x) => x.start),
+    );
     return {
-      date: point.date,
+      date,
       start: point.start,
       end: point.end,
       feeds: point.feeds,
@@ -121,6 +136,17 @@ export function dailyTotals({
       dirtyDiapers: point.dirtyDiapers,
     };
   });
+}
+
+/** The first index whose key is ≥ `value` in a list sorted by that key. */
+function lowerBound<T>(list: T[], value: number, key: (x: T) => number = (x) => x as unknown as number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The numeric totals that roll (per-day averages over a trailing window). */
