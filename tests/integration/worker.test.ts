@@ -172,6 +172,37 @@ describe("worker: refresh after a write", () => {
   });
 });
 
+describe("worker: nightly insights", () => {
+  it("is scheduled, and fans out one refresh per child with recent entries", async () => {
+    const queue = getQueue("analytics");
+    const scheduler = await queue.getJobScheduler("nightly-insights");
+    expect(scheduler?.pattern).toBe(process.env.NIGHTLY_INSIGHTS_CRON ?? "15 3 * * *");
+
+    const owner = await registerAccount();
+    const child = await createChild(owner);
+    const res = await api(owner.token).post("/api/v1/activities", {
+      childId: child.id,
+      type: "feeding",
+      startedAt: minutesAgo(90),
+      details: { method: "bottle", amountMl: 90, milk: "formula" },
+    });
+    expect(res.status).toBe(201);
+    const id = await enqueue("nightly-insights", { activeWithinDays: 1 });
+    const nightly = await eventually(
+      async () => ((await queue.getJobState(id!)) === "completed" ? queue.getJob(id!) : null),
+      "the nightly job",
+    );
+    expect(nightly!.returnvalue.children).toBeGreaterThanOrEqual(1);
+    const refreshId = `nightly-${new Date(nightly!.processedOn!).toISOString().slice(0, 10)}-${child.id}`;
+    const refresh = await eventually(
+      async () => ((await queue.getJobState(refreshId)) === "completed" ? queue.getJob(refreshId) : null),
+      "the child's refresh",
+    );
+    expect(refresh!.data).toEqual({ familyId: owner.familyId, childId: child.id });
+    expect(refresh!.returnvalue.status).toBe("refreshed");
+  });
+});
+
 describe("worker: retries and the failed set", () => {
   const prefix = `nestling-test-retry:${randomUUID()}`;
   const cleanup: (() => Promise<unknown>)[] = [];
