@@ -45,6 +45,17 @@ export function activityStateOf(row: Activity) {
   return activityStateFromRecord({ ...dto, deleted: dto.deletedAt !== null });
 }
 
+/**
+ * A server stamp for a REST write of `row`, later than every stamp the row holds: another app
+ * process may have stamped it, or a device whose clock runs a little ahead (SYNC_MAX_DRIFT_SECONDS).
+ */
+function stampAfter(row: Activity): string {
+  const stamps = [...Object.values((row.fieldClocks ?? {}) as Record<string, string>), row.deletedHlc ?? ""];
+  const latest = stamps.reduce((a, b) => (b > a ? b : a), "");
+  if (latest) serverClock.receive(latest);
+  return serverClock.now();
+}
+
 export function assertAfterBirth(startedAt: string, birthDate: Date) {
   // A day of slack: the birth date is a calendar date in the child's zone, not UTC midnight.
   if (Date.parse(startedAt) < birthDate.getTime() - 24 * 3600_000) {
@@ -133,7 +144,7 @@ export async function updateActivity({ actor, id, input }: { actor: Actor; id: s
   const endedAt = merged.endedAt ? new Date(merged.endedAt) : null;
   // The fields this edit changed get this server's hlc, so offline edits compare with it.
   const after = createWrites({ ...merged, startedAt: startedAt.toISOString(), endedAt: endedAt?.toISOString() ?? null });
-  const fieldClocks = stampChangedFields(activityStateOf(row), after, serverClock.now());
+  const fieldClocks = stampChangedFields(activityStateOf(row), after, stampAfter(row));
   return writeWithEvents(actor, async (tx, changes) => {
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
@@ -168,7 +179,7 @@ export async function deleteActivity({ actor, id }: { actor: Actor; id: string }
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
       where: { id, deletedAt: null },
-      data: { deletedAt: new Date(), deletedHlc: serverClock.now(), updatedById: actor.userId, version: { increment: 1 }, seq },
+      data: { deletedAt: new Date(), deletedHlc: stampAfter(row), updatedById: actor.userId, version: { increment: 1 }, seq },
     });
     if (count === 0) throw new AppError("not_found:activity");
     await changes.record(row.familyId, seq, "activity.deleted", { id, childId: row.childId });
@@ -189,7 +200,7 @@ export async function restoreActivity({ actor, id }: { actor: Actor; id: string 
     const seq = await changes.next(row.familyId);
     const { count } = await tx.activity.updateMany({
       where: { id, deletedAt: { not: null } },
-      data: { deletedAt: null, deletedHlc: serverClock.now(), updatedById: actor.userId, version: { increment: 1 }, seq },
+      data: { deletedAt: null, deletedHlc: stampAfter(row), updatedById: actor.userId, version: { increment: 1 }, seq },
     });
     if (count === 0) throw new AppError("not_found:activity");
     const activity = toActivityDto(await tx.activity.findUniqueOrThrow({ where: { id } }));

@@ -183,6 +183,23 @@ describe("sync", () => {
     expect((await storedEntry(entry.id)).details.amountMl).toBe(200);
   });
 
+  it("a REST edit made after seeing an op from a device whose clock runs ahead still sorts after it", async () => {
+    const owner = await registerAccount();
+    const child = await createChild(owner);
+    const fast = device(owner, "fast", 5 * 60_000); // five minutes ahead, within the allowed drift
+    const entry = createOp(fast, child.id);
+    const edit = fast.op("activity.update", { id: entry.id, patch: { notes: "from the fast phone" } });
+    await fast.sync([entry, edit]);
+    const patched = await api(owner.token).patch(`/api/v1/activities/${entry.id}`, { version: 2, notes: "fixed on the web" });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const row = await storedEntry(entry.id);
+    expect(row.notes).toBe("fixed on the web");
+    expect(row.fieldClocks.notes > edit.hlc).toBe(true);
+    // Replaying the device's op (a retry under a new id) does not undo the web edit.
+    await fast.sync([{ ...edit, opId: randomUUID() }]);
+    expect((await storedEntry(entry.id)).notes).toBe("fixed on the web");
+  });
+
   it("a timer stopped by two caregivers offline makes one entry", async () => {
     const owner = await registerAccount();
     const partner = await memberOf(owner, "caregiver", "nanny");
