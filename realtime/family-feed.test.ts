@@ -5,7 +5,7 @@ import { io as connectClient, type Socket as ClientSocket } from "socket.io-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyEvent } from "@/lib/events/schema";
 import { CATCH_UP_LIMIT } from "@/lib/realtime/protocol";
-import { applyMembershipChanges, FamilyFeed, type RealtimeServerIo, type SocketData } from "./family-feed";
+import { FamilyFeed, type RealtimeServerIo, type SocketData } from "./family-feed";
 
 /** FamilyFeed on a real in-process Socket.io server, with PostgreSQL replaced by a controllable history. */
 const familyId = randomUUID();
@@ -255,34 +255,5 @@ describe("FamilyFeed", () => {
     expect(reads - before).toBe(1);
     expect(seqs(first.received)).toEqual([3, 4]);
     expect(seqs(second.received)).toEqual([2, 3, 4]);
-  });
-});
-
-describe("applyMembershipChanges (memberships that change during a handshake)", () => {
-  const other = randomUUID();
-  const read = [{ familyId, seq: 7 }];
-  const change = (seq: number, type: FamilyEvent["type"], user: string | undefined, family = other): FamilyEvent => ({
-    ...event(seq, type, user ? { userId: user } : {}),
-    familyId: family,
-  });
-
-  it("adds a family joined meanwhile, from just before its membership.added", () => {
-    expect(applyMembershipChanges(read, [change(3, "membership.added", userId)], userId)).toEqual([...read, { familyId: other, seq: 2 }]);
-    // Already in what was read: kept as read.
-    expect(applyMembershipChanges(read, [change(8, "membership.added", userId, familyId)], userId)).toEqual(read);
-  });
-
-  it("drops a family left or deleted meanwhile, and ignores other users' changes", () => {
-    expect(applyMembershipChanges(read, [change(8, "membership.removed", userId, familyId)], userId)).toEqual([]);
-    expect(applyMembershipChanges(read, [change(8, "family.deleted", undefined, familyId)], userId)).toEqual([]);
-    expect(applyMembershipChanges(read, [change(8, "membership.removed", randomUUID(), familyId)], userId)).toEqual(read);
-    expect(applyMembershipChanges(read, [change(3, "membership.added", randomUUID())], userId)).toEqual(read);
-  });
-
-  it("applies changes in order", () => {
-    const joinedThenLeft = [change(3, "membership.added", userId), change(4, "membership.removed", userId)];
-    expect(applyMembershipChanges(read, joinedThenLeft, userId)).toEqual(read);
-    const leftThenBack = [change(8, "membership.removed", userId, familyId), change(9, "membership.added", userId, familyId)];
-    expect(applyMembershipChanges(read, leftThenBack, userId)).toEqual([{ familyId, seq: 8 }]);
   });
 });

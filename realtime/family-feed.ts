@@ -1,4 +1,3 @@
-import type { Server, Socket } from "socket.io";
 import type { FamilyEvent } from "@/lib/events/schema";
 import {
   CATCH_UP_LIMIT,
@@ -7,37 +6,12 @@ import {
   REALTIME_FAMILY_JOINED,
   REALTIME_FAMILY_LEFT,
   REALTIME_RESYNC,
-  type ClientToServerEvents,
   type Resync,
-  type ServerToClientEvents,
 } from "@/lib/realtime/protocol";
-import type { RealtimeTokenClaims } from "@/lib/realtime/token";
+import { applyMembershipChanges, concernsMembership } from "./memberships";
+import type { History, RealtimeServerIo, RealtimeSocket, SocketData, Stream } from "./types";
 
-/**
- * What one socket has been sent of one family. `mark` is the highest seq up to which nothing is
- * missing; `ahead` holds seqs already sent past a hole (publishes from concurrent writers can
- * arrive out of order); while `buffer` is set, a catch-up from PostgreSQL is running and live
- * events wait there, so nothing is skipped or sent twice between the two.
- */
-export type Stream = { mark: number; ahead: Set<number>; buffer: FamilyEvent[] | null };
-
-export type SocketData = {
-  userId: string;
-  claims: RealtimeTokenClaims;
-  families: { familyId: string; seq: number }[];
-  since: Record<string, number>;
-  streams: Map<string, Stream>;
-  expiry?: NodeJS.Timeout;
-};
-
-type InterServerEvents = Record<string, never>;
-export type RealtimeServerIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export type History = {
-  readFamilyEvents: (familyId: string, afterSeq: number, limit: number) => Promise<FamilyEvent[]>;
-  readFamilySeq: (familyId: string) => Promise<number | null>;
-};
+export type { History, RealtimeServerIo, RealtimeSocket, SocketData, Stream } from "./types";
 
 type Target = { socket: RealtimeSocket; stream: Stream; announce: boolean };
 
@@ -249,23 +223,6 @@ export class FamilyFeed {
     }
     return sockets;
   }
-}
-
-function concernsMembership(event: FamilyEvent, userId: string): boolean {
-  if (event.type === "family.deleted") return true;
-  return (event.type === "membership.added" || event.type === "membership.removed") && event.data.userId === userId;
-}
-
-/** The user's families after membership events (in seq order); a family joined starts just before its membership.added. */
-export function applyMembershipChanges(families: SocketData["families"], changes: FamilyEvent[], userId: string): SocketData["families"] {
-  let result = families;
-  for (const event of changes) {
-    if (!concernsMembership(event, userId)) continue;
-    const known = result.some((f) => f.familyId === event.familyId);
-    if (event.type === "membership.added" && !known) result = [...result, { familyId: event.familyId, seq: event.seq - 1 }];
-    if (event.type !== "membership.added" && known) result = result.filter((f) => f.familyId !== event.familyId);
-  }
-  return result;
 }
 
 function skipTo(stream: Stream, seq: number): void {
