@@ -38,5 +38,8 @@ describe("replay", () => {
     expect(r.sleep.model.maeMinutes).toBeLessThan(r.sleep.fixed3h.maeMinutes);
     expect(r.feed.model.coverage).toBeGreaterThan(0.8);
     expect(r.feed.lastInterval.coverage).toBeNull();
+    // Born on 1 January, the child turns 3 months (day 91) on 2 April: the moments split between two bands.
+    expect(r.byAge.map((b) => b.ages)).toEqual(["0–3 months", "3–6 months"]);
+    expect(r.byAge.reduce((n, b) => n + b.feed.model.n, 0)).toBe(r.feed.model.n);
   });
 });

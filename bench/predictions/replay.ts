@@ -1,5 +1,5 @@
 import { DEFAULT_OPTIONS, fitModel, predict, type ModelOptions } from "@/lib/analytics/predictions";
-import { DAY_MS, HOUR_MS, MINUTE_MS, type AnalyticsChild, type AnalyticsEntry } from "@/lib/analytics/types";
+import { ageInDays, DAY_MS, HOUR_MS, MINUTE_MS, type AnalyticsChild, type AnalyticsEntry } from "@/lib/analytics/types";
 
 /**
  * Replays a log in time order. At every feed start, sleep start and wake-up, it predicts the next
@@ -10,7 +10,16 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, type AnalyticsChild, type AnalyticsEntry } 
 
 export type Method = "model" | "lastInterval" | "fixed3h";
 export type Score = { n: number; maeMinutes: number; medianAbsMinutes: number; coverage: number | null; meanWidthMinutes: number | null };
-export type ReplayResult = { points: number; skippedHoles: number; feed: Record<Method, Score>; sleep: Record<Method, Score> };
+type Scores = { feed: Record<Method, Score>; sleep: Record<Method, Score> };
+export type ReplayResult = Scores & { points: number; skippedHoles: number; byAge: ({ ages: string } & Scores)[] };
+
+/** Age bands for the split of the errors (days of life). */
+const AGE_BANDS = [
+  { ages: "0–3 months", maxDays: 91 },
+  { ages: "3–6 months", maxDays: 183 },
+  { ages: "6–12 months", maxDays: 366 },
+  { ages: "12+ months", maxDays: Infinity },
+];
 
 /** A true next event further away than this is a hole in the log, not a rhythm to predict. */
 export const MAX_TRUTH_GAP_MS = 16 * HOUR_MS;
@@ -34,7 +43,11 @@ function score(t: Tally): Score {
   };
 }
 
-function record(tally: Tally, guess: Guess, truth: number) {
+function record(tallies: Tally[], guess: Guess, truth: number) {
+  for (const tally of tallies) recordOne(tally, guess, truth);
+}
+
+function recordOne(tally: Tally, guess: Guess, truth: number) {
   tally.errors.push(Math.abs(guess.at - truth) / MINUTE_MS);
   if (guess.low !== undefined && guess.high !== undefined) {
     tally.widths.push((guess.high - guess.low) / MINUTE_MS);
@@ -73,14 +86,22 @@ export function replay({
   const moments = [...new Set([...feedStarts, ...sleepStarts, ...ended.map((s) => s.end)])].sort((a, b) => a - b);
   const firstAfter = (list: number[], t: number) => list.find((x) => x > t);
 
-  const tallies = {
+  const newTallies = () => ({
     feed: { model: emptyTally(), lastInterval: emptyTally(), fixed3h: emptyTally() },
     sleep: { model: emptyTally(), lastInterval: emptyTally(), fixed3h: emptyTally() },
-  };
+  });
+  const overall = newTallies();
+  const bands = AGE_BANDS.map(newTallies);
   let skippedHoles = 0;
   for (const t of moments) {
     const history = historyAt(sorted, t, o.historyDays);
     const prediction = predict({ model: fitModel({ activities: history, child, now: new Date(t), options: o }), now: new Date(t) });
+    const band = bands[AGE_BANDS.findIndex((b) => ageInDays(child.birthDate, new Date(t)) < b.maxDays)];
+    const both = (kind: "feed" | "sleep", m: Method) => [overall[kind][m], band[kind][m]];
+    const tallies = {
+      feed: { model: both("feed", "model"), lastInterval: both("feed", "lastInterval"), fixed3h: both("feed", "fixed3h") },
+      sleep: { model: both("sleep", "model"), lastInterval: both("sleep", "lastInterval"), fixed3h: both("sleep", "fixed3h") },
+    };
     const clamp = (x: number) => Math.max(t, x);
 
     const feedsSoFar = feedStarts.filter((x) => x <= t && x > t - 2 * DAY_MS);
@@ -110,10 +131,18 @@ export function replay({
       }
     }
   }
-  const scores = (k: "feed" | "sleep") => ({
-    model: score(tallies[k].model),
-    lastInterval: score(tallies[k].lastInterval),
-    fixed3h: score(tallies[k].fixed3h),
-  });
-  return { points: moments.length, skippedHoles, feed: scores("feed"), sleep: scores("sleep") };
+  const scores = (t: ReturnType<typeof newTallies>): Scores => {
+    const of = (k: "feed" | "sleep") => ({
+      model: score(t[k].model),
+      lastInterval: score(t[k].lastInterval),
+      fixed3h: score(t[k].fixed3h),
+    });
+    return { feed: of("feed"), sleep: of("sleep") };
+  };
+  return {
+    points: moments.length,
+    skippedHoles,
+    ...scores(overall),
+    byAge: AGE_BANDS.map((b, i) => ({ ages: b.ages, ...scores(bands[i]) })).filter((b) => b.feed.model.n + b.sleep.model.n > 0),
+  };
 }

@@ -56,6 +56,14 @@ for (const kind of ["feed", "sleep"] as const) {
   console.log(`next ${kind}:`);
   for (const m of ["model", "lastInterval", "fixed3h"] as Method[]) console.log(row(m, result[kind][m]));
 }
+console.log("MAE by age (model / last interval / fixed 3 h, minutes; coverage of the model's 80% range):");
+for (const band of result.byAge) {
+  const cell = (kind: "feed" | "sleep") => {
+    const r = band[kind];
+    return `${kind} n=${r.model.n} ${r.model.maeMinutes} / ${r.lastInterval.maeMinutes} / ${r.fixed3h.maeMinutes} (${((r.model.coverage ?? 0) * 100).toFixed(0)}%)`;
+  };
+  console.log(`  ${band.ages.padEnd(12)} ${cell("feed")}   ${cell("sleep")}`);
+}
 const beats = (kind: "feed" | "sleep") =>
   result[kind].model.maeMinutes < result[kind].lastInterval.maeMinutes && result[kind].model.maeMinutes < result[kind].fixed3h.maeMinutes;
 console.log(`model beats both baselines: feed ${beats("feed") ? "yes" : "NO"}, sleep ${beats("sleep") ? "yes" : "NO"}`);
