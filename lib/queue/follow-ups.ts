@@ -1,7 +1,7 @@
 import type { FamilyEvent } from "@/lib/events/schema";
 import { invalidatePredictions } from "@/lib/insights/cache";
-import { scheduleChildRefresh } from "./enqueue";
-import { childrenToRefresh } from "./refresh-targets";
+import { enqueue, scheduleChildRefresh } from "./enqueue";
+import { childrenToRefresh, familiesToPurge } from "./refresh-targets";
 
 /** Enqueuing gives up after this long: the write is committed and the nightly job catches up. */
 const ENQUEUE_TIMEOUT_MS = 1000;
@@ -12,14 +12,16 @@ const ENQUEUE_TIMEOUT_MS = 1000;
  */
 export async function enqueueFollowUps(events: FamilyEvent[]): Promise<void> {
   const targets = childrenToRefresh(events);
-  if (targets.length === 0) return;
+  const purges = familiesToPurge(events);
+  if (targets.length + purges.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
-  const work = Promise.all(
-    targets.map(async (t) => {
+  const work = Promise.all([
+    ...targets.map(async (t) => {
       await invalidatePredictions(t.familyId, [t.childId]);
       await scheduleChildRefresh(t);
     }),
-  );
+    ...purges.map((familyId) => enqueue("purge-family", { familyId }, { jobId: `purge-family-${familyId}` })),
+  ]);
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
   });

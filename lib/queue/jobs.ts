@@ -12,6 +12,11 @@ export const jobDefinitions = {
     queue: "analytics",
     payload: z.object({ familyId: z.uuid(), childId: z.uuid() }).strict(),
   },
+  /** A deleted family's documents (analytics, chats, reports, logs): PostgreSQL cascades its rows, the document store does not. */
+  "purge-family": {
+    queue: "analytics",
+    payload: z.object({ familyId: z.uuid() }).strict(),
+  },
   /** Daily insights for every child with recent entries (scheduled nightly). */
   "nightly-insights": {
     queue: "analytics",

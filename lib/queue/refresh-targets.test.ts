@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FamilyEvent } from "@/lib/events/schema";
-import { childrenToRefresh } from "./refresh-targets";
+import { childrenToRefresh, familiesToPurge } from "./refresh-targets";
 
 const familyId = "11111111-1111-4111-8111-111111111111";
 const [a, b] = ["aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"];
@@ -38,5 +38,14 @@ describe("childrenToRefresh", () => {
         event("family.updated", {}),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("familiesToPurge", () => {
+  it("takes deleted families, once each", () => {
+    expect(familiesToPurge([event("family.deleted", {}, 9), event("family.deleted", {}, 10), event("family.updated", {})])).toEqual([
+      familyId,
+    ]);
+    expect(familiesToPurge([event("child.deleted", { id: a })])).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import type { FamilyEvent } from "@/lib/events/schema";
 
+/** Families whose deletion leaves documents behind in the document store. */
+export function familiesToPurge(events: FamilyEvent[]): string[] {
+  return [...new Set(events.filter((e) => e.type === "family.deleted").map((e) => e.familyId))];
+}
+
 /** The children whose analytics an event changes: activity writes and stopped timers. */
 export function childrenToRefresh(events: FamilyEvent[]): { familyId: string; childId: string }[] {
   const seen = new Map<string, { familyId: string; childId: string }>();

@@ -172,6 +172,20 @@ describe("worker: refresh after a write", () => {
   });
 });
 
+describe("worker: family deletion", () => {
+  it("purges the family's documents from the document store", async () => {
+    const owner = await registerAccount();
+    const child = await createChild(owner);
+    const o = api(owner.token);
+    await o.post("/api/v1/activities", { childId: child.id, type: "temperature", startedAt: minutesAgo(10), details: { celsius: 38.2 } });
+    const count = async () =>
+      Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Document" WHERE "familyId" = $1`, [owner.familyId]))[0].n);
+    await eventually(async () => (await count()) >= 2, "the snapshot and the alert");
+    expect((await o.delete(`/api/v1/families/${owner.familyId}`)).status).toBe(204);
+    await eventually(async () => (await count()) === 0, "the purge");
+  });
+});
+
 describe("worker: nightly insights", () => {
   it("is scheduled, and fans out one refresh per child with recent entries", async () => {
     const queue = getQueue("analytics");
