@@ -80,4 +80,12 @@ test("an urgent alert for a fever under 3 months shows on home at once", async (
   await expect(urgent).toContainText("Urgent");
   await expect(urgent).toContainText("needs a doctor now");
   await expect(urgent).toContainText("Source: AAP");
+
+  // The dashboard lists it too, beside the insights and the 7-day trends.
+  await page.goto(`/en/dashboard?child=${childId}`);
+  await expect(page.getByRole("region", { name: "Alerts" }).getByRole("alert")).toContainText("38.2 °C");
+  await expect(page.getByRole("region", { name: "Insights" })).toBeVisible();
+  const trends = page.getByTestId("trends-card");
+  await expect(trends.getByRole("heading", { name: "7-day trends" })).toBeVisible();
+  await expect(trends.locator("svg[role=img]")).toHaveCount(3);
 });
