@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/", key: "home", icon: "M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" },
   { href: "/timeline", key: "timeline", icon: "M12 3v18M7 7h5M12 12h5M7 17h5" },
   { href: "/dashboard", key: "dashboard", icon: "M4 20V10M10 20V4M16 20v-7M22 20H2" },
+  { href: "/assistant", key: "assistant", icon: "M4 5h16v11H9l-5 4zM8 9h8M8 12h5" },
   {
     href: "/family",
     key: "family",
