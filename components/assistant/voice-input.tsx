@@ -78,13 +78,14 @@ export function VoiceInput({
     timer.current = null;
   }
 
-  async function transcribe(audio: Blob) {
+  async function transcribe(audio: Blob, durationSeconds: number) {
     setPhase("transcribing");
     setNotice(t("transcribing"));
     try {
       const form = new FormData();
-      form.append("file", audio, `question.${audio.type.includes("ogg") ? "ogg" : "webm"}`);
-      form.append("locale", locale);
+      form.append("audio", audio, `question.${audio.type.includes("ogg") ? "ogg" : "webm"}`);
+      form.append("language", locale.slice(0, 2));
+      form.append("durationSeconds", String(durationSeconds));
       const res = await fetch("/api/transcribe", { method: "POST", body: form });
       if (res.status === 501 || res.status === 503) {
         const fallback = speechRecognition() ? "speech" : null;
@@ -117,11 +118,12 @@ export function VoiceInput({
     const recorder = new MediaRecorder(stream);
     const chunks: Blob[] = [];
     recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
+    const started = Date.now();
     recorder.onstop = () => {
       endTimer();
       stream.getTracks().forEach((track) => track.stop());
       stopRef.current = null;
-      void transcribe(new Blob(chunks, { type: recorder.mimeType || "audio/webm" }));
+      void transcribe(new Blob(chunks, { type: recorder.mimeType || "audio/webm" }), Math.ceil((Date.now() - started) / 1000));
     };
     stopRef.current = () => recorder.state !== "inactive" && recorder.stop();
     recorder.start();
