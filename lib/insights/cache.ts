@@ -1,9 +1,7 @@
 import { redis } from "@/lib/redis/client";
 import { env } from "@/lib/config/env";
+import { isFresh } from "./freshness";
 import { predictionsSchema, type ChildPredictions } from "./schema";
-
-/** Predictions are relative to now: after this long a cached set is recomputed on read. */
-const FRESH_FOR_MS = 30 * 60_000;
 
 export const predictionsKey = (familyId: string, childId: string) => `predictions:${familyId}:${childId}`;
 
@@ -25,13 +23,14 @@ export async function readCachedPredictions({
     return null;
   }
   if (!raw) return null;
-  const parsed = predictionsSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) return null;
-  const p = parsed.data;
-  const age = now.getTime() - Date.parse(p.computedAt);
-  // A predicted window that has fully passed says nothing any more.
-  const passed = [p.nextFeed, p.nextSleep].some((x) => x !== null && Date.parse(x.high) < now.getTime());
-  return age >= 0 && age < FRESH_FOR_MS && !passed ? p : null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = predictionsSchema.safeParse(value);
+  return parsed.success && isFresh(parsed.data, now) ? parsed.data : null;
 }
 
 export async function writeCachedPredictions(familyId: string, predictions: ChildPredictions): Promise<void> {
