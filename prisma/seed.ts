@@ -5,6 +5,7 @@
  */
 import { db } from "@/lib/db/client";
 import { redis } from "@/lib/redis/client";
+import { closeQueues } from "@/lib/queue/connection";
 import { seedDemoFamily } from "./seed/seed-demo-family";
 
 async function main() {
@@ -24,6 +25,8 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
+    // Seeding goes through the services, which enqueue follow-up jobs: close those connections too.
+    await closeQueues();
     await db.$disconnect();
     redis.disconnect();
   });

@@ -24,6 +24,7 @@ export function createQueueConnection(role: "worker" | "producer", options: Redi
 }
 
 const globalForQueues = globalThis as unknown as { nestlingQueues?: Map<string, Queue> };
+const producerConnections = new WeakMap<Queue, Redis>();
 
 /** The process's producer for a queue (created on first use). */
 export function getQueue(name: QueueName, prefix = queuePrefix()): Queue {
@@ -31,7 +32,10 @@ export function getQueue(name: QueueName, prefix = queuePrefix()): Queue {
   const id = `${prefix}:${name}`;
   let queue = globalForQueues.nestlingQueues.get(id);
   if (!queue) {
-    queue = new Queue(name, { connection: createQueueConnection("producer"), prefix, defaultJobOptions });
+    const connection = createQueueConnection("producer");
+    queue = new Queue(name, { connection, prefix, defaultJobOptions });
+    // BullMQ does not close a connection it was given: close() below has to.
+    producerConnections.set(queue, connection);
     queue.on("error", () => {});
     globalForQueues.nestlingQueues.set(id, queue);
   }
@@ -41,5 +45,10 @@ export function getQueue(name: QueueName, prefix = queuePrefix()): Queue {
 export async function closeQueues(): Promise<void> {
   const queues = [...(globalForQueues.nestlingQueues?.values() ?? [])];
   globalForQueues.nestlingQueues?.clear();
-  await Promise.all(queues.map((q) => q.close()));
+  await Promise.all(
+    queues.map(async (q) => {
+      await q.close();
+      producerConnections.get(q)?.disconnect();
+    }),
+  );
 }
