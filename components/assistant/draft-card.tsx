@@ -44,7 +44,7 @@ export function DraftCard({ draft, timeZone, units }: { draft: DraftData; timeZo
 
   if (state.status === "discarded") return <p className={`muted ${styles.draftNote}`}>{t("discarded")}</p>;
   return (
-    <section className={styles.draft} aria-label={t("heading")}>
+    <section className={styles.draft} aria-label={state.status === "saved" ? t("savedHeading") : t("heading")}>
       <h3 className={styles.citationsHeading}>{state.status === "saved" ? t("savedHeading") : t("heading")}</h3>
       <p className={styles.draftEntry}>
         <strong>{entryLabel(entry, ctx)}</strong>{" "}

@@ -21,6 +21,7 @@ const signedInPages: { name: string; path: (s: SeededFamily) => string }[] = [
   { name: "entry edit", path: (s) => `/en/entries/${s.entryId}/edit` },
   { name: "timeline", path: (s) => `/en/timeline?child=${s.child.id}` },
   { name: "dashboard", path: (s) => `/en/dashboard?child=${s.child.id}` },
+  { name: "assistant", path: (s) => `/en/assistant?child=${s.child.id}` },
   { name: "family", path: () => "/en/family" },
   { name: "settings", path: () => "/en/settings" },
   { name: "welcome: family", path: () => "/en/welcome" },
