@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseBabyConnect } from "@/lib/importers/baby-connect/parse";
 import { zonedInstant } from "@/lib/time/zoned";
 import type { AnalyticsEntry } from "@/lib/analytics/types";
 import { replay } from "./replay";
@@ -41,5 +44,20 @@ describe("replay", () => {
     // Born on 1 January, the child turns 3 months (day 91) on 2 April: the moments split between two bands.
     expect(r.byAge.map((b) => b.ages)).toEqual(["0–3 months", "3–6 months"]);
     expect(r.byAge.reduce((n, b) => n + b.feed.model.n, 0)).toBe(r.feed.model.n);
+  });
+
+  it("on a month of the real log (Eva, October 2020) the model beats both baselines by a margin, with honest intervals", () => {
+    const zone = "America/Los_Angeles";
+    const file = path.resolve(process.cwd(), "../shared/data/exports/baby-connect/eva.csv");
+    const entries = parseBabyConnect(readFileSync(file, "utf8"), { timeZone: zone })
+      .entries.filter((e) => e.startedAt >= "2020-10-01" && e.startedAt < "2020-11-01")
+      .map((e) => ({ ...e, id: `line-${e.line}` }));
+    const r = replay({ entries, child: { id: "eva", birthDate: "2019-12-18", timezone: zone } });
+    for (const kind of ["feed", "sleep"] as const) {
+      const best = Math.min(r[kind].lastInterval.maeMinutes, r[kind].fixed3h.maeMinutes);
+      expect(r[kind].model.maeMinutes).toBeLessThan(0.8 * best);
+      expect(r[kind].model.coverage).toBeGreaterThan(0.7);
+      expect(r[kind].model.coverage).toBeLessThan(0.9);
+    }
   });
 });
