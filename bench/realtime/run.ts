@@ -21,13 +21,16 @@
  * is matched even when it beats the HTTP response. Latency = request sent → `event` received,
  * on the family's other sockets (both instances); the writer's own socket and the API response
  * time are reported apart. Every expected delivery is accounted for: lost, duplicated, and any
- * event reaching a socket of another family. Then the floor, in the same process with the
- * sockets still open. Sidecar memory (VmRSS) and CPU from /proc; machine and load average.
+ * event reaching a socket of another family. Then the sidecars alone: family events published
+ * straight to Redis (as lib/events/publish does, seqs continuing) at a higher rate, publish →
+ * receipt on all the family's sockets, without the app in front. Then the floor, in the same
+ * process with the sockets still open. Sidecar memory (VmRSS) and CPU from /proc; machine and load average.
  * Prints the table and the goal; writes bench/results/realtime-<date>.json. Never fails on time.
  *
  * Flags (or env): --rate (BENCH_RATE, 50), --duration s (BENCH_DURATION, 60), --families
  * (BENCH_FAMILIES, 500), --members (BENCH_MEMBERS, 4), --floor-duration s (BENCH_FLOOR_DURATION,
- * min(duration, 30)), --warmup events (BENCH_WARMUP, 100), --sign-tokens (BENCH_SIGN_TOKENS=1),
+ * min(duration, 30)), --warmup events (BENCH_WARMUP, 100), --direct-rate (BENCH_DIRECT_RATE, 500;
+ * 0 skips the sidecars-alone phase), --direct-duration s (BENCH_DIRECT_DURATION, 20), --sign-tokens (BENCH_SIGN_TOKENS=1),
  * --redis-url (BENCH_REDIS_URL), --out file, --skip-build (BENCH_SKIP_BUILD=1), --keep-db.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -44,7 +47,7 @@ import { io, type Socket } from "socket.io-client";
 import { freePort, waitForHttp } from "../../scripts/lib/process";
 import { signRealtimeToken } from "../../lib/realtime/token";
 import { machineInfo } from "../lib/machine";
-import { machineCpu, processCpuMs, runCommand, sleep, startService, type Service } from "../lib/proc";
+import { groupPids, machineCpu, processCpuMs, runCommand, sleep, startService, type Service } from "../lib/proc";
 import { round, summarize, type Summary } from "../lib/stats";
 import { DeliveryTally, familySockets, instanceOf, steadySchedule } from "./tally";
 
@@ -59,6 +62,8 @@ const { values: flags } = parseArgs({
     members: { type: "string" },
     "floor-duration": { type: "string" },
     warmup: { type: "string" },
+    "direct-rate": { type: "string" },
+    "direct-duration": { type: "string" },
     "sign-tokens": { type: "boolean" },
     "redis-url": { type: "string" },
     out: { type: "string" },
@@ -75,6 +80,8 @@ const config = {
   members: Number(flags.members ?? process.env.BENCH_MEMBERS ?? 4),
   floorDurationSec: Number(flags["floor-duration"] ?? process.env.BENCH_FLOOR_DURATION ?? Math.min(durationSec, 30)),
   warmupEvents: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 100),
+  directRate: Number(flags["direct-rate"] ?? process.env.BENCH_DIRECT_RATE ?? 500),
+  directDurationSec: Number(flags["direct-duration"] ?? process.env.BENCH_DIRECT_DURATION ?? 20),
   signTokens: Boolean(flags["sign-tokens"]) || process.env.BENCH_SIGN_TOKENS === "1",
   redisUrl: flags["redis-url"] ?? process.env.BENCH_REDIS_URL,
   distDir: process.env.NEXT_DIST_DIR ?? ".next-bench",
@@ -246,6 +253,7 @@ async function main() {
     redisUrl = `redis://127.0.0.1:${port}`;
   }
   const admin = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 50 ? null : 100) });
+  admin.on("error", () => {}); // refused while the private redis-server starts; retried
   const redisInfo = await admin.info("server");
   const redisPid = Number(/process_id:(\d+)/.exec(redisInfo)?.[1]) || undefined;
   const postgresVersion = await withClient(
@@ -347,8 +355,12 @@ async function main() {
     `[bench] ${realtimeTokens.length} realtime tokens ${config.signTokens ? "signed by the bench" : "from POST /api/v1/realtime/token"} in ${Math.round(tokensMs)} ms`,
   );
 
-  // 5. sockets
-  const tally = new DeliveryTally();
+  // 5. sockets (the sidecars' RSS first, without any)
+  const idleRss = sidecars.map((s) => procSample(s.service.child.pid!)?.rssMiB ?? NaN);
+  let tally = new DeliveryTally();
+  /** The highest seq each family's sockets received, and one received event as a template (the direct phase continues from them). */
+  const familySeqs = new Array<number>(config.families).fill(0);
+  let template: Record<string, unknown> | undefined;
   let now = () => performance.now();
   const disconnects: string[] = [];
   /** Event stamp (`at`, set in the app's transaction) → receipt on the other sockets, ms, during the measured run. */
@@ -358,13 +370,16 @@ async function main() {
   const eventBytes: number[] = [];
   t = performance.now();
   const handshakeTimes: number[] = [];
-  await pool(realtimeTokens, config.connectConcurrency, (token, i) => {
+  const connectOne = (token: string, i: number) => {
     const sidecar = sidecars[instanceOf(i, config.instances)];
     const socket = io(sidecar.url, { transports: ["websocket"], auth: { token }, reconnection: false, forceNew: true });
     sockets[i] = socket;
-    socket.on("event", (event: { type?: string; at?: string; data?: { activity?: { id?: string } } }) => {
+    socket.on("event", (event: { type?: string; seq?: number; at?: string; data?: { activity?: { id?: string } } }) => {
       const at = now();
       if (event?.type === "activity.created" && event.data?.activity?.id) tally.receive(event.data.activity.id, i, at);
+      const family = Math.floor(i / config.members);
+      if (typeof event?.seq === "number" && event.seq > familySeqs[family]) familySeqs[family] = event.seq;
+      template ??= event as Record<string, unknown>;
       // The app stamps `at` (ms) just before the write's INSERT: stamp → receipt is the commit, the publish and the fan-out.
       if (measuring && i % config.members !== 0 && event?.at) fromStamp.push(Date.now() - Date.parse(event.at));
       if (eventBytes.length < 200) eventBytes.push(Buffer.byteLength(JSON.stringify(event)));
@@ -378,7 +393,17 @@ async function main() {
       });
       socket.once("connect_error", (error) => reject(new Error(`socket ${i} refused: ${error.message}`)));
     });
-  });
+  };
+  // A first few sockets load the sidecars' lazily loaded code (database client, handshake paths);
+  // memory per socket is measured from there, not from the idle process.
+  const first = Math.min(realtimeTokens.length, 2 * config.connectConcurrency);
+  await pool(realtimeTokens.slice(0, first), config.connectConcurrency, connectOne);
+  await sleep(1000);
+  const warmRss = sidecars.map((s) => procSample(s.service.child.pid!)?.rssMiB ?? NaN);
+  const warmSockets = sidecars.map(
+    (_, k) => Array.from({ length: first }, (_, i) => i).filter((i) => instanceOf(i, config.instances) === k).length,
+  );
+  await pool(realtimeTokens.slice(first), config.connectConcurrency, (token, i) => connectOne(token, i + first));
   const connectMs = performance.now() - t;
   const healths = await Promise.all(sidecars.map(async (s) => (await fetch(`${s.url}/health`)).json() as Promise<{ sockets: number }>));
   console.log(
@@ -432,7 +457,8 @@ async function main() {
 
   console.log(`[bench] measured: ${config.rate} writes/s for ${config.durationSec} s, families in turn`);
   const sidecarPids = sidecars.map((s) => s.service.child.pid!);
-  const appPids = [app.child.pid!];
+  // next start runs the server in a child process of its own group.
+  const appPids = groupPids(app.child.pid!);
   const before = {
     sidecars: sidecarPids.map((pid) => procSample(pid)!),
     app: appPids.map((pid) => processCpuMs(pid) ?? 0),
@@ -476,7 +502,10 @@ async function main() {
     name: s.name,
     pid: sidecarPids[i],
     sockets: healths[i].sockets,
+    rssMiBIdle: idleRss[i],
     rssMiBBefore: before.sidecars[i].rssMiB,
+    rssMiBWarm: warmRss[i],
+    kibPerSocket: round(((before.sidecars[i].rssMiB - warmRss[i]) * 1024) / Math.max(1, healths[i].sockets - warmSockets[i]), 1),
     rssMiBAfter: after.sidecars[i].rssMiB,
     peakRssMiB: peaks[i].peakRssMiB,
     cpuCores: cores(after.sidecars[i].cpuMs - before.sidecars[i].cpuMs),
@@ -496,14 +525,31 @@ async function main() {
   const ours = usage.sidecarsCores + usage.appCores + usage.redisCores + usage.benchClientCores;
   const otherCores = round(Math.max(0, machineBusyCores - ours), 2); // PostgreSQL is counted here too
 
-  // 7. the floor: bare PUBLISH → subscriber, same payload size, same rate
+  // 7. the sidecars alone: family events published straight to Redis (as lib/events/publish does), at a higher rate
+  const apiTally = tally;
+  let direct: Awaited<ReturnType<typeof directPhase>> | null = null;
+  if (config.directRate > 0 && config.directDurationSec > 0 && template) {
+    tally = new DeliveryTally();
+    console.log(`[bench] sidecars alone: ${config.directRate} family events/s published to Redis for ${config.directDurationSec} s`);
+    direct = await directPhase({
+      redisUrl,
+      template,
+      familyIds: seeded.familyIds,
+      familySeqs,
+      tally: () => tally,
+      sidecarPids,
+      actorOf: (family) => seeded.userIds[family * config.members],
+    });
+  }
+
+  // 8. the floor: bare PUBLISH → subscriber, same payload size, same rate
   const payloadBytes = eventBytes.length ? Math.round(eventBytes.reduce((a, b) => a + b, 0) / eventBytes.length) : 700;
   console.log(`[bench] floor: Redis PUBLISH → subscriber, ${payloadBytes}-byte payload, ${config.rate}/s for ${config.floorDurationSec} s`);
   const floor = await redisFloor(redisUrl, payloadBytes, config.rate, config.floorDurationSec);
   const loadAtEnd = os.loadavg().map((n) => round(n));
 
-  // 8. report
-  const latency = summarize(tally.latencies);
+  // 9. report
+  const latency = summarize(apiTally.latencies);
   const report = {
     benchmark: "realtime",
     startedAt: startedAt.toISOString(),
@@ -530,7 +576,7 @@ async function main() {
       apiErrors,
       apiErrorCount,
       writeToOtherSocketMs: roundSummary(latency),
-      writeToOwnSocketMs: roundSummary(summarize(tally.writerLatencies)),
+      writeToOwnSocketMs: roundSummary(summarize(apiTally.writerLatencies)),
       stampToOtherSocketMs: roundSummary(summarize(fromStamp)),
       delivery,
       disconnects: disconnects.slice(0, 10),
@@ -538,6 +584,7 @@ async function main() {
     },
     sidecars: sidecarStats,
     cpu: { ...usage, otherCores },
+    sidecarsAlone: direct,
     floor: { payloadBytes, ...floor, latencyMs: roundSummary(floor.latencyMs) },
     goal: {
       p99Ms: config.goal.p99Ms,
@@ -555,6 +602,66 @@ async function main() {
   now = () => NaN;
   admin.disconnect();
   await cleanup();
+}
+
+/**
+ * Family events published straight to the family channels at `directRate`, continuing each
+ * family's seq (so the sidecars see no gap), families in turn: publish → receipt on all the
+ * family's sockets. What the sidecars and the Redis hop cost without the app in front.
+ */
+async function directPhase(options: {
+  redisUrl: string;
+  template: Record<string, unknown>;
+  familyIds: string[];
+  familySeqs: number[];
+  tally: () => DeliveryTally;
+  sidecarPids: number[];
+  actorOf: (family: number) => string;
+}) {
+  const publisher = new Redis(options.redisUrl);
+  const tally = options.tally();
+  const activity = (options.template.data as { activity: Record<string, unknown> }).activity;
+  const schedule = steadySchedule(config.directRate, config.directDurationSec);
+  const cpuBefore = options.sidecarPids.map((pid) => processCpuMs(pid) ?? 0);
+  const self = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < schedule.length; i++) {
+    const wait = start + schedule[i] - performance.now();
+    if (wait > 1) await sleep(wait);
+    const family = i % options.familyIds.length;
+    const id = randomUUID();
+    const familyId = options.familyIds[family];
+    const at = new Date().toISOString();
+    const event = {
+      type: "activity.created",
+      familyId,
+      seq: ++options.familySeqs[family],
+      actorId: options.actorOf(family),
+      at,
+      data: { activity: { ...activity, id, familyId, seq: options.familySeqs[family], createdAt: at, updatedAt: at } },
+    };
+    tally.expect(id, { sentAt: performance.now(), sockets: familySockets(family, config.members) });
+    void publisher.publish(`family:${familyId}:events`, JSON.stringify(event));
+  }
+  const lastSend = performance.now();
+  const deadline = lastSend + config.drainMs;
+  while (tally.outstanding() > 0 && performance.now() < deadline) await sleep(20);
+  const windowSec = (Math.max(tally.lastReceipt(), lastSend) - start) / 1000;
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(self);
+  const delivery = tally.report();
+  publisher.disconnect();
+  return {
+    targetRate: config.directRate,
+    events: schedule.length,
+    eventsPerSec: round(delivery.events / windowSec, 1),
+    deliveriesPerSec: round(delivery.delivered / windowSec, 1),
+    publishToSocketMs: roundSummary(summarize(tally.latencies)),
+    delivery,
+    sidecarCpuCores: options.sidecarPids.map((pid, i) => round(((processCpuMs(pid) ?? 0) - cpuBefore[i]) / wallMs, 3)),
+    benchClientCores: round((used.user + used.system) / 1000 / wallMs, 3),
+    sidecarRssMiBAfter: options.sidecarPids.map((pid) => procSample(pid)?.rssMiB ?? NaN),
+  };
 }
 
 /** Bare Redis: PUBLISH at a steady rate, a subscriber timestamps receipt; payload of `bytes`. */
@@ -624,13 +731,26 @@ type Report = {
   sidecars: {
     name: string;
     sockets: number;
+    rssMiBIdle: number;
+    rssMiBWarm: number;
     rssMiBBefore: number;
+    kibPerSocket: number;
     rssMiBAfter: number;
     peakRssMiB: number;
     cpuCores: number;
     cpuMsPerEvent: number;
   }[];
   cpu: Record<string, number>;
+  sidecarsAlone: {
+    targetRate: number;
+    eventsPerSec: number;
+    deliveriesPerSec: number;
+    publishToSocketMs: Summary;
+    delivery: ReturnType<DeliveryTally["report"]>;
+    sidecarCpuCores: number[];
+    sidecarRssMiBAfter: number[];
+    benchClientCores: number;
+  } | null;
   floor: { payloadBytes: number; messages: number; latencyMs: Summary; lost: number; duplicated: number };
   goal: { p99Ms: number; met: boolean; seedMet: boolean; p99OverFloorMs: number };
 };
@@ -657,6 +777,9 @@ function printReport(r: Report) {
       row("API write → writer's socket", r.run.writeToOwnSocketMs),
       row("app event stamp (before INSERT) → other sockets, 1 ms clock", r.run.stampToOtherSocketMs),
       row("API response (POST)", r.run.apiWriteMs),
+      ...(r.sidecarsAlone
+        ? [row(`sidecars alone: Redis PUBLISH → sockets at ${r.sidecarsAlone.targetRate}/s`, r.sidecarsAlone.publishToSocketMs)]
+        : []),
       row(`floor: Redis PUBLISH → SUB (${r.floor.payloadBytes} B)`, r.floor.latencyMs),
     ],
   );
@@ -665,14 +788,34 @@ function printReport(r: Report) {
     `\ndeliveries: ${d.delivered}/${d.expectedDeliveries} (lost ${d.lost}, duplicated ${d.duplicated}, to another family ${d.unexpected}); failed writes ${d.failedWrites}; disconnects ${r.run.disconnectCount}; floor lost ${r.floor.lost}, duplicated ${r.floor.duplicated}`,
   );
   if (d.lostSamples.length) console.log(`  missing: ${d.lostSamples.join("; ")}`);
+  if (r.sidecarsAlone) {
+    const a = r.sidecarsAlone;
+    console.log(
+      `sidecars alone: ${a.eventsPerSec} events/s, ${a.deliveriesPerSec} deliveries/s; ${a.delivery.delivered}/${a.delivery.expectedDeliveries} (lost ${a.delivery.lost}, duplicated ${a.delivery.duplicated}, to another family ${a.delivery.unexpected}); sidecar CPU ${a.sidecarCpuCores.join(" + ")} cores, RSS after ${a.sidecarRssMiBAfter.join(" + ")} MiB, bench clients ${a.benchClientCores} cores`,
+    );
+  }
   if (r.run.apiErrors.length) console.log(`  API errors: ${r.run.apiErrors.join(" | ")}`);
   console.log("");
   printTable(
-    ["sidecar", "sockets", "RSS before MiB", "RSS after MiB", "peak MiB", "CPU cores", "CPU ms/event"],
+    [
+      "sidecar",
+      "sockets",
+      "RSS idle MiB",
+      `RSS ${config.connectConcurrency} sockets`,
+      "RSS connected MiB",
+      "KiB/socket",
+      "RSS after MiB",
+      "peak MiB",
+      "CPU cores",
+      "CPU ms/event",
+    ],
     r.sidecars.map((s) => [
       s.name,
       String(s.sockets),
+      s.rssMiBIdle.toFixed(1),
+      s.rssMiBWarm.toFixed(1),
       s.rssMiBBefore.toFixed(1),
+      s.kibPerSocket.toFixed(1),
       s.rssMiBAfter.toFixed(1),
       s.peakRssMiB.toFixed(1),
       s.cpuCores.toFixed(3),
