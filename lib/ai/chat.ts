@@ -22,9 +22,10 @@ import {
   type ProviderModel,
 } from "./gateway";
 import { buildSystemPrompt } from "./system-prompt";
-import { createChatTools } from "./tools";
+import { createChatTools, draftActivity } from "./tools";
+import { parseQuickPhrase } from "./quick-phrases";
 import { triageQuestion, type TriageResult } from "./triage";
-import type { CitedEntry, NestlingUIMessage } from "./ui-message";
+import type { CitedEntry, DraftData, NestlingUIMessage } from "./ui-message";
 
 type Writer = UIMessageStreamWriter<NestlingUIMessage>;
 
@@ -139,8 +140,23 @@ export async function runChatTurn({
     onError: () => aiTranslator(locale)("answer.modelUnavailable"),
     execute: async ({ writer }) => {
       if (!providers.length) {
-        audit.intent = intentName(detectIntent(question));
+        const intent = detectIntent(question);
+        const quick = intent.kind === "help" ? parseQuickPhrase(question, { now, timeZone: child.timezone }) : null;
+        const drafted = quick ? draftActivity(data, quick) : null;
+        audit.intent = drafted?.draft ? "draft" : intentName(intent);
         await store.recordAccess({ familyId: child.familyId, childId: child.id, entry: audit });
+        if (drafted?.draft) {
+          writer.write({
+            type: "start",
+            messageId,
+            messageMetadata: { source: "answerer", intent: "draft", createdAt: now.toISOString() },
+          });
+          if (triage.urgent) writeTriage(writer, triage, locale);
+          writer.write({ type: "data-draft", data: { entry: drafted.draft as DraftData["entry"] } });
+          writeText(writer, aiTranslator(locale)("answer.draft"));
+          writer.write({ type: "finish" });
+          return;
+        }
         const answer = await answerQuestion({ question, data, locale });
         writer.write({
           type: "start",

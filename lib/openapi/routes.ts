@@ -421,6 +421,15 @@ export const routes: RouteSpec[] = [
     responses: { 200: z.string().describe("Server-sent events of AI SDK UI message chunks (x-vercel-ai-ui-message-stream: v1)") },
   },
   {
+    method: "post",
+    path: "/api/transcribe",
+    summary:
+      "Voice input: multipart/form-data with an `audio` file (webm, ogg, mp3, m4a, wav; size and duration limits) → { text } from the configured Whisper endpoint; 415 not audio, 413 too large, 503 unavailable:transcription when none is configured",
+    tag: "assistant",
+    auth: true,
+    responses: { 200: z.object({ text: z.string() }) },
+  },
+  {
     method: "get",
     path: "/api/v1/chats",
     summary: "The actor's assistant chats about a child, newest first",
