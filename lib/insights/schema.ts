@@ -76,6 +76,8 @@ export const summarySchema = z.object({
   from: z.string(),
   to: z.string(),
   days: z.array(dayTotalsSchema),
+  /** Per day of `days`: the average per day over the 7 days ending on it. */
+  rolling7: z.array(z.object({ date: z.string(), days: z.number().int() }).catchall(z.unknown())),
 });
 export type ChildSummary = z.infer<typeof summarySchema>;
 

@@ -12,7 +12,7 @@ import { listQuerySchema, summaryQuerySchema, type Alert, type ChildPredictions,
  * family's child → 404). Writes happen in the worker (lib/insights/refresh.ts).
  */
 
-/** Daily totals of the child's days `from`…`to` (YYYY-MM-DD, both included, at most 92 days). */
+/** Daily totals (and their 7-day rolling averages) of the child's days `from`…`to` (YYYY-MM-DD, both included, at most 92 days). */
 export async function getChildSummary({
   actor,
   childId,
@@ -27,8 +27,8 @@ export async function getChildSummary({
   const { child } = await requireChildRole({ actor, childId, atLeast: "viewer" });
   const q = parseInput(summaryQuerySchema, { from, to }, "summary");
   const dayStartHour = await dayStartHourOf(actor.userId);
-  const days = await computeSummaryDays({ child, from: q.from, to: q.to, dayStartHour });
-  return { childId, timeZone: child.timezone, dayStartHour, from: q.from, to: q.to, days };
+  const { days, rolling7 } = await computeSummaryDays({ child, from: q.from, to: q.to, dayStartHour });
+  return { childId, timeZone: child.timezone, dayStartHour, from: q.from, to: q.to, days, rolling7 };
 }
 
 /** Next feed and next sleep: from the worker's cache, or computed now when missing or stale. */

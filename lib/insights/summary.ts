@@ -1,6 +1,6 @@
 import { db, type Child } from "@/lib/db/client";
-import { dailySeries } from "@/lib/analytics/daily-series";
-import { dayRangeOf } from "@/lib/analytics/day-range";
+import { dayRangeOf, shiftDate } from "@/lib/analytics/day-range";
+import { dailyTotals, rollingTotals, type DailyTotals, type RollingTotals } from "@/lib/analytics/totals";
 import { loadChildHistory } from "./history";
 
 const DEFAULT_DAY_START_HOUR = 6;
@@ -21,7 +21,12 @@ export async function familyDayStartHour(familyId: string): Promise<number> {
   return owner ? dayStartHourOf(owner.userId) : DEFAULT_DAY_START_HOUR;
 }
 
-/** Per-day totals of `from`…`to`, from the entries of those days (and the night before the first). */
+/**
+ * Per-day totals of `from`…`to` (lib/analytics/totals: feeds, ml, breast minutes per side, sleep
+ * by day and night, longest stretch, naps, wake windows, diapers) and, for each day, the 7-day
+ * rolling average ending on it. Loads the entries of those days, the six before (for the
+ * averages) and the night before.
+ */
 export async function computeSummaryDays({
   child,
   from,
@@ -34,10 +39,13 @@ export async function computeSummaryDays({
   to: string;
   dayStartHour: number;
   now?: Date;
-}) {
-  const first = dayRangeOf(from, child.timezone, dayStartHour);
-  const last = dayRangeOf(to, child.timezone, dayStartHour);
-  const entries = await loadChildHistory({ childId: child.id, from: new Date(first.start.getTime() - 86_400_000), to: last.end });
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-  return dailySeries({ entries, timeZone: child.timezone, dayStartHour, lastDate: to, days, now }).map(({ hours: _hours, ...day }) => day);
+}): Promise<{ days: DailyTotals[]; rolling7: RollingTotals[] }> {
+  const first = shiftDate(from, -6);
+  const start = dayRangeOf(first, child.timezone, dayStartHour).start;
+  const end = dayRangeOf(to, child.timezone, dayStartHour).end;
+  const entries = await loadChildHistory({ childId: child.id, from: new Date(start.getTime() - 86_400_000), to: end });
+  const all = dailyTotals({ entries, timeZone: child.timezone, dayStartHour, from: first, to, now });
+  const rolling = rollingTotals(all, 7);
+  const keep = (d: { date: string }) => d.date >= from;
+  return { days: all.filter(keep), rolling7: rolling.filter(keep) };
 }

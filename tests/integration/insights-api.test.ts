@@ -16,6 +16,14 @@ describe("analytics API", () => {
     const child = await createChild(owner, { timezone: "UTC" });
     const o = api(owner.token);
     expect((await o.patch("/api/v1/me", { settings: { dayStartHour: 0 } })).status).toBe(200);
+    for (const hour of ["08", "11"]) {
+      await o.post("/api/v1/activities", {
+        childId: child.id,
+        type: "feeding",
+        startedAt: `${daysAgo(3)}T${hour}:00:00.000Z`,
+        details: { method: "bottle", amountMl: 60, milk: "formula" },
+      });
+    }
     const noon = `${daysAgo(1)}T12:00:00.000Z`;
     await o.post("/api/v1/activities", {
       childId: child.id,
@@ -36,13 +44,40 @@ describe("analytics API", () => {
       details: { wet: true, dirty: false },
     });
 
+    await o.post("/api/v1/activities", {
+      childId: child.id,
+      type: "feeding",
+      startedAt: `${daysAgo(1)}T13:00:00.000Z`,
+      details: { method: "breast", leftSeconds: 600, rightSeconds: 300 },
+    });
+    await o.post("/api/v1/activities", {
+      childId: child.id,
+      type: "sleep",
+      startedAt: `${daysAgo(1)}T14:00:00.000Z`,
+      endedAt: `${daysAgo(1)}T15:30:00.000Z`,
+      details: {},
+    });
     const res = await o.get(`/api/v1/children/${child.id}/summary?from=${daysAgo(2)}&to=${daysAgo(1)}`);
     expect(res.status).toBe(200);
     const { summary } = res.body;
     expect(summary).toMatchObject({ childId: child.id, timeZone: "UTC", dayStartHour: 0, from: daysAgo(2), to: daysAgo(1) });
     expect(summary.days.map((d: { date: string }) => d.date)).toEqual([daysAgo(2), daysAgo(1)]);
     expect(summary.days[0]).toMatchObject({ feeds: 0, bottleMl: 0, wetDiapers: 0 });
-    expect(summary.days[1]).toMatchObject({ feeds: 2, bottleMl: 200, wetDiapers: 1, start: `${daysAgo(1)}T00:00:00.000Z` });
+    expect(summary.days[1]).toMatchObject({
+      feeds: 3,
+      bottleMl: 200,
+      breastLeftMinutes: 10,
+      breastRightMinutes: 5,
+      sleepMinutes: 90,
+      longestSleepMinutes: 90,
+      naps: 1,
+      wetDiapers: 1,
+      start: `${daysAgo(1)}T00:00:00.000Z`,
+    });
+    // Seven-day rolling averages per logged day, reaching before `from`: 3 days ago had 2 feeds.
+    expect(summary.rolling7.map((r: { date: string }) => r.date)).toEqual([daysAgo(2), daysAgo(1)]);
+    expect(summary.rolling7[0]).toMatchObject({ days: 1, feeds: 2, bottleMl: 120 });
+    expect(summary.rolling7[1]).toMatchObject({ days: 2, feeds: 2.5, bottleMl: 160 });
   });
 
   it("summary refuses bad dates, reversed and over-long ranges with 400", async () => {
