@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { sniffAudio, transcribeAudio, wavDurationSeconds } from "./transcribe";
 
-function wavHeader(seconds: number): Uint8Array {
+function wavHeader(seconds: number): Uint8Array<ArrayBuffer> {
   const v = new DataView(new ArrayBuffer(44));
   const put = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
   put(0, "RIFF");
