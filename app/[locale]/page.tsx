@@ -20,6 +20,8 @@ import { AlertList } from "@/components/insights/alert-list";
 import { loadAlerts, loadPredictions } from "@/components/insights/load-findings";
 import { PredictionsCard } from "@/components/insights/predictions-card";
 import { RunningTimers } from "@/components/timers/running-timers";
+import { OfflineScopeProvider } from "@/components/offline/offline-scope";
+import { PendingEntries } from "@/components/offline/pending-entries";
 import styles from "@/components/home/home.module.css";
 import { AddChildSection } from "./children/add-child-section";
 import { deleteEntryAction, quickLogAction, removeEntryAction, restoreEntryAction } from "./log/actions";
@@ -69,35 +71,24 @@ export default async function HomePage({ params, searchParams }: Props) {
   const canModify = (entry: ActivityDto) => hasRole(role, "parent") || (canLog && entry.createdById === user.id);
 
   return (
-    <main id="main" className={styles.page}>
-      <RefreshOnFocus />
-      {children.length > 1 && <ChildSwitcher items={children} currentId={child.id} />}
-      <h1>{child.name}</h1>
-      <AlertList alerts={alerts.filter((a) => a.severity !== "info")} headingId="home-alerts-heading" />
-      <SinceTiles home={home} />
-      <PredictionsCard predictions={predictions} asleep={home.summary.asleep} timeZone={child.timezone} />
-      <RunningTimers
-        timers={home.timers}
-        serverNow={home.now}
-        timeZone={child.timezone}
-        meId={user.id}
-        memberNames={memberNames}
-        actions={canLog ? timerActions : undefined}
-      />
-      {canLog && (
-        <NextUp
-          childId={child.id}
-          units={units}
-          home={home}
-          actions={quickActions}
-          timerActions={timerActions}
-          finishEntry={finishEntryAction}
+    <OfflineScopeProvider value={{ childId: child.id, familyId: child.familyId, timeZone: child.timezone, units }}>
+      <main id="main" className={styles.page}>
+        <RefreshOnFocus />
+        {children.length > 1 && <ChildSwitcher items={children} currentId={child.id} />}
+        <h1>{child.name}</h1>
+        <AlertList alerts={alerts.filter((a) => a.severity !== "info")} headingId="home-alerts-heading" />
+        <SinceTiles home={home} />
+        <PredictionsCard predictions={predictions} asleep={home.summary.asleep} timeZone={child.timezone} />
+        <RunningTimers
+          timers={home.timers}
+          serverNow={home.now}
+          timeZone={child.timezone}
+          meId={user.id}
+          memberNames={memberNames}
+          actions={canLog ? timerActions : undefined}
         />
-      )}
-      {canLog && (
-        <section aria-labelledby="quick-log-heading">
-          <h2 id="quick-log-heading">{t("quickLog")}</h2>
-          <QuickLog
+        {canLog && (
+          <NextUp
             childId={child.id}
             units={units}
             home={home}
@@ -105,31 +96,45 @@ export default async function HomePage({ params, searchParams }: Props) {
             timerActions={timerActions}
             finishEntry={finishEntryAction}
           />
+        )}
+        {canLog && (
+          <section aria-labelledby="quick-log-heading">
+            <h2 id="quick-log-heading">{t("quickLog")}</h2>
+            <QuickLog
+              childId={child.id}
+              units={units}
+              home={home}
+              actions={quickActions}
+              timerActions={timerActions}
+              finishEntry={finishEntryAction}
+            />
+          </section>
+        )}
+        <section aria-labelledby="today-heading">
+          <h2 id="today-heading">{t("today.title")}</h2>
+          <TodayTotals home={home} units={units} timeZone={child.timezone} />
         </section>
-      )}
-      <section aria-labelledby="today-heading">
-        <h2 id="today-heading">{t("today.title")}</h2>
-        <TodayTotals home={home} units={units} timeZone={child.timezone} />
-      </section>
-      <section aria-labelledby="entries-heading">
-        <h2 id="entries-heading">{t("entries")}</h2>
-        <EntryList
-          entries={home.recent}
-          timeZone={child.timezone}
-          units={units}
-          memberNames={memberNames}
-          meId={user.id}
-          canDelete={canModify}
-          deleteAction={deleteEntryAction}
-          restoreAction={restoreEntryAction}
-        />
-      </section>
-      {families.some((f) => hasRole(f.role, "parent")) && (
-        <p>
-          <Link href="/children/new">{t("addChild")}</Link>
-        </p>
-      )}
-      <ToastViewport />
-    </main>
+        <section aria-labelledby="entries-heading">
+          <h2 id="entries-heading">{t("entries")}</h2>
+          <PendingEntries />
+          <EntryList
+            entries={home.recent}
+            timeZone={child.timezone}
+            units={units}
+            memberNames={memberNames}
+            meId={user.id}
+            canDelete={canModify}
+            deleteAction={deleteEntryAction}
+            restoreAction={restoreEntryAction}
+          />
+        </section>
+        {families.some((f) => hasRole(f.role, "parent")) && (
+          <p>
+            <Link href="/children/new">{t("addChild")}</Link>
+          </p>
+        )}
+        <ToastViewport />
+      </main>
+    </OfflineScopeProvider>
   );
 }

@@ -5,6 +5,9 @@ import { useTranslations } from "next-intl";
 import { newClientId } from "./client-id";
 import type { QuickActions, QuickLogInput, QuickResult } from "./quick-types";
 import { showToast } from "./toast-store";
+import { useOfflineScope } from "@/components/offline/offline-scope";
+import { isNetworkFailure, isOffline, queueQuickEntry } from "@/components/offline/queue-entry";
+import { discardQueuedCreate } from "@/components/offline/undo-queued";
 
 /** A second tap this soon after a save is the same tap (a double tap), so it reuses the entry id. */
 const SAME_TAP_MS = 2500;
@@ -15,6 +18,9 @@ const SAME_TAP_MS = 2500;
  */
 export function useQuickSave(actions: QuickActions) {
   const t = useTranslations("quickLog");
+  const to = useTranslations("offline");
+  const ta = useTranslations("activity");
+  const scope = useOfflineScope();
   const [pending, startTransition] = useTransition();
   const [pendingKey, setPendingKey] = useState<string | null>(null);
   const busy = useRef(false);
@@ -28,10 +34,23 @@ export function useQuickSave(actions: QuickActions) {
     setPendingKey(key);
     startTransition(async () => {
       let result: QuickResult;
+      // Offline (or the request never reached the server): saved on the device and queued (docs/SYNC.md, "Device").
+      const queue = () =>
+        queueQuickEntry({ ...input, id }, scope!, {
+          saved: to("savedOnDevice", { kind: ta(`kinds.${input.kind}`) }),
+          invalid: to("invalid"),
+        });
+      let queued = false;
       try {
-        result = await actions.log({ ...input, id });
-      } catch {
-        result = { status: "error", message: t("unreachable") };
+        if (scope && isOffline()) {
+          queued = true;
+          result = await queue();
+        } else result = await actions.log({ ...input, id });
+      } catch (error) {
+        if (scope && !queued && isNetworkFailure(error)) {
+          queued = true;
+          result = await queue().catch(() => ({ status: "error" as const, message: t("unreachable") }));
+        } else result = { status: "error", message: t("unreachable") };
       }
       busy.current = false;
       setPendingKey(null);
@@ -43,7 +62,7 @@ export function useQuickSave(actions: QuickActions) {
           link: { href: result.entry.editHref, label: t("addDetails") },
           undo: async () => {
             recent.current.delete(key);
-            return actions.remove(entryId);
+            return queued ? discardQueuedCreate(entryId) : actions.remove(entryId);
           },
         });
       }

@@ -5,6 +5,8 @@ import { sessionActor } from "@/lib/auth/resolve";
 import { updateMe } from "@/lib/users/service";
 import { currentTheme, isTheme, setThemeCookie } from "@/lib/ui/theme";
 import { LiveConnection } from "@/components/realtime/live-connection";
+import { OfflineSync } from "@/components/offline/offline-sync";
+import { SignOutButton } from "@/components/offline/sign-out-button";
 import { LocaleSwitch } from "./locale-switch";
 import { ThemeToggle } from "./theme-toggle";
 import styles from "./site-header.module.css";
@@ -32,17 +34,12 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
       </Link>
       <div className={styles.tools}>
         {actor && <LiveConnection />}
+        {actor && <OfflineSync userId={actor.userId} />}
         <Suspense>
           <LocaleSwitch />
         </Suspense>
         <ThemeToggle theme={theme} save={saveTheme} />
-        {actor && (
-          <form action={signOut}>
-            <button type="submit" className="secondary">
-              {t("signOut")}
-            </button>
-          </form>
-        )}
+        {actor && <SignOutButton action={signOut} label={t("signOut")} />}
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import { uuid } from "./uuid";
 import { HybridClock } from "@/lib/sync/hlc";
 import { getMeta, setMeta, type OfflineDb } from "./db";
 
@@ -5,7 +6,7 @@ import { getMeta, setMeta, type OfflineDb } from "./db";
 export async function loadClock(db: OfflineDb, now: () => number = Date.now): Promise<HybridClock> {
   let node = await getMeta<string>(db, "node");
   if (!node) {
-    node = `dev-${crypto.randomUUID().slice(0, 12)}`;
+    node = `dev-${uuid().slice(0, 12)}`;
     await setMeta(db, "node", node);
   }
   return new HybridClock(node, now, (await getMeta<string>(db, "hlc")) ?? null);

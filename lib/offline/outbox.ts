@@ -1,3 +1,4 @@
+import { uuid } from "./uuid";
 import type { HybridClock } from "@/lib/sync/hlc";
 import { isActivityOp, type ActivityOp, type SyncOp } from "@/lib/sync/ops";
 import type { OfflineDb, OutboxItem, ServerActivity } from "./db";
@@ -17,7 +18,7 @@ export async function enqueueOp(
   op: NewOp,
   { familyId = null, now = Date.now() }: { familyId?: string | null; now?: number } = {},
 ): Promise<OutboxItem> {
-  const full = { ...op, opId: crypto.randomUUID(), hlc: clock.now() } as SyncOp;
+  const full = { ...op, opId: uuid(), hlc: clock.now() } as SyncOp;
   const item: OutboxItem = { opId: full.opId, op: full, status: "pending", error: null, familyId, attempts: 0, createdAt: now };
   await db.transaction("rw", [db.outbox, db.activities, db.meta], async () => {
     await db.outbox.add(item);

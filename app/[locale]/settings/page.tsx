@@ -12,6 +12,8 @@ import { TokenList } from "@/components/settings/token-list";
 import { StorageStatus } from "@/components/pwa/storage-status";
 import styles from "@/components/settings/settings.module.css";
 import { signOutAction } from "../(auth)/actions";
+import { SignOutButton } from "@/components/offline/sign-out-button";
+import { StoredCount } from "@/components/offline/stored-count";
 import { changePasswordAction, createTokenAction, revokeTokenAction, savePreferencesAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -81,17 +83,14 @@ export default async function SettingsPage({ params }: Props) {
         <h2 id="storage-heading">{tp("heading")}</h2>
         <div className="card">
           <StorageStatus />
+          <StoredCount />
         </div>
       </section>
 
       <section aria-labelledby="account-heading" className={styles.section}>
         <h2 id="account-heading">{t("account.heading")}</h2>
         <p>{t("account.signedInAs", { name: user.name, email: user.email })}</p>
-        <form action={signOutAction}>
-          <button type="submit" className="secondary">
-            {t("account.signOut")}
-          </button>
-        </form>
+        <SignOutButton action={signOutAction} label={t("account.signOut")} />
       </section>
     </main>
   );
