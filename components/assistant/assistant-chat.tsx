@@ -15,6 +15,9 @@ import styles from "./assistant.module.css";
 
 const EXAMPLES = ["drinkToday", "lastFeed", "nextNap", "wetDiapers", "sleepWeek"] as const;
 
+/** How many of the latest messages go with a question (the server keeps 20 for context). */
+const SENT_MESSAGES = 20;
+
 type Session = { id: string; messages: NestlingUIMessage[] };
 
 /** The assistant for one child: the conversation (streamed with useChat), the question box and the history. */
@@ -40,7 +43,23 @@ export function AssistantChat({
   const endRef = useRef<HTMLDivElement>(null);
 
   const transport = useMemo(
-    () => new DefaultChatTransport<NestlingUIMessage>({ api: "/api/chat", body: { childId: child.id, locale } }),
+    () =>
+      new DefaultChatTransport<NestlingUIMessage>({
+        api: "/api/chat",
+        // The server reads only the text of the last turns; cards and drafts stay on this side.
+        prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
+          body: {
+            id,
+            childId: child.id,
+            locale,
+            trigger,
+            messageId,
+            messages: messages
+              .slice(-SENT_MESSAGES)
+              .map((m) => ({ id: m.id, role: m.role, parts: m.parts.filter((p) => p.type === "text") })),
+          },
+        }),
+      }),
     [child.id, locale],
   );
   const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<NestlingUIMessage>({
