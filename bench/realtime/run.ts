@@ -801,7 +801,7 @@ function printReport(r: Report) {
       "sidecar",
       "sockets",
       "RSS idle MiB",
-      `RSS ${config.connectConcurrency} sockets`,
+      "RSS warm MiB",
       "RSS connected MiB",
       "KiB/socket",
       "RSS after MiB",
