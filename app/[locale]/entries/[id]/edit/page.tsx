@@ -14,6 +14,7 @@ import { entryFormValues } from "@/components/activities/entry-form-values";
 import { entryKind } from "@/components/activities/entry-summary";
 import { EditEntryDelete } from "@/components/activities/edit-entry-delete";
 import { ToastViewport } from "@/components/activities/toast-viewport";
+import { OfflineEdit } from "@/components/offline/offline-edit";
 import { removeEntryAction, restoreEntryAction } from "../../../log/actions";
 import { updateEntryAction } from "../../actions";
 
@@ -46,24 +47,35 @@ export default async function EditEntryPage({ params }: Props) {
   const kind = entryKind(entry);
   const units = me.user.settings.units;
   const home = `/?child=${child.id}`;
+  const defaults = entryFormValues(entry, kind, units, child.timezone);
   return (
     <main id="main">
       <p>
         <Link href={home}>{tl("back", { name: child.name })}</Link>
       </p>
       <h1>{t("editHeading", { kind: ta(`kinds.${kind}`), name: child.name })}</h1>
-      <div className="card">
-        <LogEntryForm
-          action={updateEntryAction}
-          kind={kind}
-          childId={child.id}
-          units={units}
-          defaults={entryFormValues(entry, kind, units, child.timezone)}
-          hidden={{ entryId: entry.id, version: String(entry.version) }}
-          idempotent={false}
-          submitLabel={t("saveChanges")}
-        />
-      </div>
+      <OfflineEdit
+        entryId={entry.id}
+        familyId={child.familyId}
+        childId={child.id}
+        kind={kind}
+        units={units}
+        timeZone={child.timezone}
+        shown={defaults}
+      >
+        <div className="card">
+          <LogEntryForm
+            action={updateEntryAction}
+            kind={kind}
+            childId={child.id}
+            units={units}
+            defaults={defaults}
+            hidden={{ entryId: entry.id, version: String(entry.version) }}
+            idempotent={false}
+            submitLabel={t("saveChanges")}
+          />
+        </div>
+      </OfflineEdit>
       <p className="muted">{tl("timeZoneNote", { zone: child.timezone })}</p>
       <EditEntryDelete
         id={entry.id}
