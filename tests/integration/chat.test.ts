@@ -235,11 +235,11 @@ describe("assistant limits", () => {
   });
 });
 
-/** A PCM WAV header (16 kHz mono 16-bit) for `seconds` of audio, with that many bytes of silence when `fill`. */
-function wav(seconds: number, fill = true): Uint8Array<ArrayBuffer> {
-  const byteRate = 32_000;
+/** A PCM WAV (8 kHz mono 8-bit) of `seconds` of silence. */
+function wav(seconds: number): Uint8Array<ArrayBuffer> {
+  const byteRate = 8_000;
   const dataSize = Math.round(seconds * byteRate);
-  const body = fill ? dataSize : 16;
+  const body = dataSize;
   const buf = new ArrayBuffer(44 + body);
   const v = new DataView(buf);
   const put = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
@@ -250,10 +250,10 @@ function wav(seconds: number, fill = true): Uint8Array<ArrayBuffer> {
   v.setUint32(16, 16, true);
   v.setUint16(20, 1, true);
   v.setUint16(22, 1, true);
-  v.setUint32(24, 16_000, true);
+  v.setUint32(24, 8_000, true);
   v.setUint32(28, byteRate, true);
-  v.setUint16(32, 2, true);
-  v.setUint16(34, 16, true);
+  v.setUint16(32, 1, true);
+  v.setUint16(34, 8, true);
   put(36, "data");
   v.setUint32(40, dataSize, true);
   return new Uint8Array(buf);
@@ -282,7 +282,7 @@ describe("POST /api/transcribe and quick phrases", () => {
     expect(fake.body.error.fields.audio).toBe("This file is not audio.");
 
     const long = new FormData();
-    long.set("audio", new File([wav(600, false)], "long.wav", { type: "audio/wav" }));
+    long.set("audio", new File([wav(130)], "long.wav", { type: "audio/wav" }));
     const tooLong = await transcribe(owner, long);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.fields.audio).toMatch(/at most/);
