@@ -107,3 +107,20 @@ self.addEventListener("message", (event) => {
   const data = event.data as { type?: string; url?: unknown } | null;
   if (data?.type === "CACHE_PAGE" && typeof data.url === "string") event.waitUntil(copyPage(data.url).catch(() => undefined));
 });
+
+/**
+ * Background Sync ("nestling-outbox", registered by components/offline/engine.ts when a change is
+ * queued): the connection is back, so the open pages send their outbox. The outbox lives in the
+ * page's IndexedDB store and is sent by the page's engine; with no page open, the next page opened
+ * sends it (the engine syncs on start).
+ */
+type SyncEvent = ExtendableEvent & { tag: string };
+self.addEventListener("sync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const sync = event as unknown as SyncEvent;
+  if (sync.tag !== "nestling-outbox") return;
+  sync.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: "SYNC_OUTBOX" });
+    }),
+  );
+});

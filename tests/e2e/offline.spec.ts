@@ -1,12 +1,20 @@
-import type { Page } from "@playwright/test";
+import { devices, type Browser, type Page } from "@playwright/test";
+import { api, bottle, createChild, memberOf, registerAccount, type Account } from "../helpers/api";
 import { daysAgo, expect, test } from "./fixtures/test";
+import { AuthPages } from "./pages/auth-pages";
+import { HomePage } from "./pages/home-page";
 
 /**
  * The device side of offline sync (docs/SYNC.md, "Device"): entries logged without a network are
  * kept on the device, shown as waiting, survive a reload offline and reach the server exactly once.
  */
 
-type SyncAnswer = { changes: { familyId: string; activities: { id: string; deletedAt: string | null; notes: string | null; details: Record<string, unknown> }[] }[] };
+type SyncAnswer = {
+  changes: {
+    familyId: string;
+    activities: { id: string; deletedAt: string | null; notes: string | null; details: Record<string, unknown> }[];
+  }[];
+};
 
 /** Everything the server holds for the signed-in user (a first sync, as a new device would get it). */
 async function serverEntries(page: Page) {
@@ -28,15 +36,22 @@ async function readyForOffline(page: Page, childName: string) {
   await expect
     .poll(() =>
       page.evaluate(
-        () =>
+        async () =>
+          // Opening a database that does not exist yet would create it (at a version the app then has to upgrade).
+          (await indexedDB.databases()).some((d) => d.name === "nestling") &&
           new Promise<boolean>((resolve) => {
             const open = indexedDB.open("nestling");
             open.onsuccess = () => {
               const db = open.result;
-              if (!db.objectStoreNames.contains("meta")) return resolve(false);
+              // Never hold the database open: the app's own connection may need to upgrade it.
+              const done = (value: boolean) => {
+                db.close();
+                resolve(value);
+              };
+              if (!db.objectStoreNames.contains("meta")) return done(false);
               const get = db.transaction("meta").objectStore("meta").get("userId");
-              get.onsuccess = () => resolve(Boolean(get.result));
-              get.onerror = () => resolve(false);
+              get.onsuccess = () => done(Boolean(get.result));
+              get.onerror = () => done(false);
             };
             open.onerror = () => resolve(false);
           }),
@@ -78,7 +93,10 @@ test("20 entries logged offline survive a reload offline and reach the server ex
         const open = indexedDB.open("nestling");
         open.onsuccess = () => {
           const req = open.result.transaction("outbox").objectStore("outbox").getAll();
-          req.onsuccess = () => resolve((req.result as { op: { id: string } }[]).map((i) => i.op.id));
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { op: { id: string } }[]).map((i) => i.op.id));
+          };
           req.onerror = () => reject(req.error);
         };
       }),
@@ -123,4 +141,132 @@ test("signing out with unsent entries warns first, and Cancel keeps them", async
   // Nothing left to send: signing out asks nothing.
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/en\/sign-in/);
+});
+
+/** A phone of its own (cookies, IndexedDB, service worker and client IP), signed in as `account`. */
+async function phoneOf(browser: Browser, baseURL: string | undefined, account: Account) {
+  const context = await browser.newContext({
+    ...devices["Pixel 7"],
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` },
+  });
+  const page = await context.newPage();
+  const auth = new AuthPages(page);
+  await auth.gotoSignIn();
+  await auth.signIn(account.email, account.password);
+  return { context, page, home: new HomePage(page) };
+}
+
+const octet = () => Math.floor(Math.random() * 250) + 1;
+
+test("two parents edit one entry offline: different fields both survive, the same field goes to the later edit", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const alex = await registerAccount("Alex");
+  const child = await createChild(alex, { name: "Ivo" });
+  const sam = await memberOf(alex, "parent", "Sam");
+  const created = await api(alex.token).post("/api/v1/activities", bottle(child.id));
+  expect(created.status).toBe(201);
+  const entryId = created.body.activity.id as string;
+
+  const phones = [await phoneOf(browser, baseURL, alex), await phoneOf(browser, baseURL, sam)];
+  for (const { page } of phones) {
+    await page.goto(`/en?child=${child.id}`);
+    await readyForOffline(page, "Ivo");
+    await page.goto(`/en/entries/${entryId}/edit`);
+    await expect(page.getByLabel("Amount (ml)")).toHaveValue("120");
+    await page.reload();
+    await expect(page.getByLabel("Amount (ml)")).toHaveValue("120");
+  }
+  for (const { context } of phones) await context.setOffline(true);
+
+  // Alex: the amount and a note. Sam, a moment later: the milk and another note.
+  const [a, b] = phones.map((p) => p.page);
+  await a.getByLabel("Amount (ml)").fill("150");
+  await a.getByLabel("Notes").fill("Alex's note");
+  await a.getByRole("button", { name: "Save changes" }).click();
+  await expect(syncStatus(a)).toContainText("1 entry waiting");
+  await b.getByRole("radio", { name: "Breast milk" }).check();
+  await b.getByLabel("Notes").fill("Sam's note");
+  await b.getByRole("button", { name: "Save changes" }).click();
+  await expect(syncStatus(b)).toContainText("1 entry waiting");
+
+  // Alex reconnects first, then Sam.
+  for (const { context, page } of phones) {
+    await context.setOffline(false);
+    await expect(syncStatus(page)).toHaveCount(0, { timeout: 30_000 });
+  }
+
+  const stored = await api(alex.token).get(`/api/v1/activities/${entryId}`);
+  expect(stored.body.activity.details).toEqual({ method: "bottle", amountMl: 150, milk: "breast_milk" });
+  expect(stored.body.activity.notes).toBe("Sam's note");
+  for (const { page } of phones) {
+    await page.reload();
+    await expect(page.getByLabel("Amount (ml)")).toHaveValue("150");
+    await expect(page.getByRole("radio", { name: "Breast milk" })).toBeChecked();
+    await expect(page.getByLabel("Notes")).toHaveValue("Sam's note");
+  }
+  for (const { context } of phones) await context.close();
+});
+
+test("two parents and a caregiver converge after a partition", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const alex = await registerAccount("Alex");
+  const child = await createChild(alex, { name: "Ona" });
+  const sam = await memberOf(alex, "parent", "Sam");
+  const kim = await memberOf(alex, "caregiver", "Kim");
+  const created = await api(alex.token).post("/api/v1/activities", bottle(child.id));
+  const entryId = created.body.activity.id as string;
+
+  const phones = [await phoneOf(browser, baseURL, alex), await phoneOf(browser, baseURL, sam), await phoneOf(browser, baseURL, kim)];
+  for (const { page } of phones) {
+    await page.goto(`/en?child=${child.id}`);
+    await readyForOffline(page, "Ona");
+  }
+  // The parents also keep the bottle's edit page.
+  for (const { page } of phones.slice(0, 2)) {
+    await page.goto(`/en/entries/${entryId}/edit`);
+    await page.reload();
+    await expect(page.getByLabel("Amount (ml)")).toHaveValue("120");
+  }
+  for (const { context } of phones) await context.setOffline(true);
+
+  const [alexPhone, samPhone, kimPhone] = phones;
+  await alexPhone.page.getByLabel("Amount (ml)").fill("100");
+  await alexPhone.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(syncStatus(alexPhone.page)).toContainText("1 entry waiting");
+  await samPhone.page.getByLabel("Amount (ml)").fill("110");
+  await samPhone.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(syncStatus(samPhone.page)).toContainText("1 entry waiting");
+  await kimPhone.home.logDiaper("Wet");
+  await expect(pending(kimPhone.page)).toHaveCount(1);
+  await kimPhone.page.waitForTimeout(2_600);
+  await kimPhone.home.logDiaper("Dirty");
+  await expect(pending(kimPhone.page)).toHaveCount(2);
+
+  // Back in the reverse order of the edits: Sam's later amount still wins.
+  for (const { context, page } of [kimPhone, samPhone, alexPhone]) {
+    await context.setOffline(false);
+    await expect(syncStatus(page)).toHaveCount(0, { timeout: 30_000 });
+  }
+
+  const seen: string[][] = [];
+  for (const { page, home } of phones) {
+    await page.goto(`/en?child=${child.id}`);
+    await expect(home.entries()).toHaveCount(3);
+    seen.push(
+      (await home.entries().allInnerTexts()).map((text) =>
+        text
+          .replace(/\s+/g, " ")
+          .replace(/by \w+/g, "")
+          .trim(),
+      ),
+    );
+  }
+  expect(seen[1]).toEqual(seen[0]);
+  expect(seen[2]).toEqual(seen[0]);
+  await expect(alexPhone.home.entry("Bottle")).toContainText("110 ml");
+  for (const { context } of phones) await context.close();
 });
