@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { api, BASE_URL, createChild, registerAccount, type Account } from "../helpers/api";
 
 type Chunk = { type: string; [k: string]: unknown };
@@ -102,6 +103,20 @@ describe("POST /api/chat (built-in answerer)", () => {
       true,
     );
     expect(answer.parts.some((p: { type: string }) => p.type === "data-citations")).toBe(true);
+
+    // Every AI access to the child's data is audited in the document store's logs.
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT type, data FROM "Document" WHERE collection = 'logs' AND "childId" = $1`, [child.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        type: "ai_access",
+        data: { userId: owner.userId, via: "token", chatId: body.id, source: "answerer", intent: "total_ml_today", flags: [] },
+      });
+    } finally {
+      await db.end();
+    }
 
     // A second turn in the same chat appends to it.
     const next = {
