@@ -9,6 +9,7 @@ import { getMe } from "@/lib/users/service";
 import { AppError } from "@/lib/errors/app-error";
 import { uuidParam } from "@/lib/http/request";
 import { LogEntryForm } from "@/components/activities/log-entry-form";
+import { OfflineLogForm } from "@/components/offline/offline-log-form";
 import { feedingMethods, logKindFor } from "@/components/activities/log-fields";
 import { toLocalInput } from "@/components/activities/zoned-time";
 import { logEntryAction } from "../actions";
@@ -81,16 +82,18 @@ export default async function LogPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       )}
-      <div className="card">
-        <LogEntryForm
-          key={kind}
-          action={logEntryAction}
-          kind={kind}
-          childId={child.id}
-          units={me.user.settings.units}
-          defaults={{ startedAt: toLocalInput(new Date(), child.timezone) }}
-        />
-      </div>
+      <OfflineLogForm childId={child.id} familyId={child.familyId} kind={kind} units={me.user.settings.units} timeZone={child.timezone}>
+        <div className="card">
+          <LogEntryForm
+            key={kind}
+            action={logEntryAction}
+            kind={kind}
+            childId={child.id}
+            units={me.user.settings.units}
+            defaults={{ startedAt: toLocalInput(new Date(), child.timezone) }}
+          />
+        </div>
+      </OfflineLogForm>
       <p className="muted">{t("timeZoneNote", { zone: child.timezone })}</p>
     </main>
   );
