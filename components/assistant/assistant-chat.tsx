@@ -135,7 +135,10 @@ export function AssistantChat({
           version={historyVersion}
           onOpen={(id) => void open(id)}
           onNew={startNew}
-          onDeleted={(id) => id === session.id && startNew()}
+          onDeleted={(id) => {
+            // The open chat is gone: a fresh one takes its place, the list stays where the user is.
+            if (id === session.id) setSession({ id: newClientId(), messages: [] });
+          }}
         />
       </aside>
 

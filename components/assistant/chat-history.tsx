@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ChatSummary } from "@/lib/chats/schema";
 import styles from "./assistant.module.css";
@@ -32,6 +32,7 @@ export function ChatHistory({
   const [failed, setFailed] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const [reload, setReload] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -67,12 +68,15 @@ export function ChatHistory({
     setEditing(null);
     setChats((list) => list?.filter((c) => c.id !== id) ?? null);
     onDeleted(id);
+    headingRef.current?.focus();
   }
 
   return (
     <nav className={styles.historyInner} aria-label={t("heading")}>
       <div className={styles.historyHead}>
-        <h2>{t("heading")}</h2>
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t("heading")}
+        </h2>
         <button type="button" onClick={onNew}>
           {t("new")}
         </button>

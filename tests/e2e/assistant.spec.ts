@@ -58,7 +58,7 @@ async function ask(page: Page, question: string, box = "Your question") {
   await input.press("Enter");
 }
 
-const lastAnswer = (page: Page) => page.getByRole("log").locator("li").last();
+const lastAnswer = (page: Page) => page.getByRole("log").locator(":scope > li").last();
 
 test("a question about today's bottles streams the total with citation links that open the entries", async ({ page }) => {
   const family = await familyWithBottles();
@@ -83,7 +83,7 @@ test("a question about today's bottles streams the total with citation links tha
   for (const bottle of family.bottles) {
     await expect(answer.locator(`a[href="/en/entries/${bottle.id}/edit"]`)).toContainText(`${bottle.ml} ml`);
   }
-  await expect(page.getByRole("log").locator("li").first()).toContainText("You");
+  await expect(page.getByRole("log").locator(":scope > li").first()).toContainText("You");
   await expect(page.getByRole("log")).toHaveAttribute("aria-busy", "false");
 
   await answer.locator(`a[href="/en/entries/${family.bottles[1].id}/edit"]`).click();
@@ -128,21 +128,21 @@ test("history lists the chat; it opens, renames and deletes", async ({ page }) =
   await expect(lastAnswer(page)).toContainText("Today: 210 ml");
 
   await page.getByRole("button", { name: "New chat" }).first().click();
-  await expect(page.getByRole("log").locator("li")).toHaveCount(0);
+  await expect(page.getByRole("log").locator(":scope > li")).toHaveCount(0);
   await page.getByRole("button", { name: "Chats", exact: true }).click();
   const history = page.getByRole("navigation", { name: "Chats" });
-  const opener = history.getByRole("button", { name: /How much did Ada drink today\?/ });
+  const opener = history.getByRole("button", { name: /^How much did Ada drink today\?/ });
   await expect(opener).toBeVisible();
   await expect(opener).toContainText("2 messages");
   await opener.click();
   await expect(lastAnswer(page)).toContainText("Today: 210 ml in 2 bottles.");
-  await expect(page.getByRole("log").locator("li")).toHaveCount(2);
+  await expect(page.getByRole("log").locator(":scope > li")).toHaveCount(2);
 
   await page.getByRole("button", { name: "Chats", exact: true }).click();
   await history.getByRole("button", { name: "Rename “How much did Ada drink today?”" }).click();
   await history.getByLabel("Chat title").fill("Bottles today");
   await history.getByRole("button", { name: "Save" }).click();
-  await expect(history.getByRole("button", { name: /Bottles today/ })).toBeVisible();
+  await expect(history.getByRole("button", { name: /^Bottles today/ })).toBeVisible();
   const listed = await api(family.token).get(`/api/v1/chats?childId=${family.childId}`);
   expect(listed.body.chats.map((c: { title: string }) => c.title)).toEqual(["Bottles today"]);
 
