@@ -175,3 +175,68 @@ test("a quick phrase becomes a draft entry that is saved only on confirm", async
   await expect(lastAnswer(page)).toContainText("Draft discarded.");
   expect(await diapers()).toHaveLength(1);
 });
+
+test("the mic puts the browser's transcript in the question box, announced to screen readers", async ({ page }) => {
+  // No Whisper endpoint in tests: the browser's speech recognition, stood in for by a fake that hears a quick phrase.
+  await page.addInitScript(() => {
+    class FakeRecognition {
+      lang = "";
+      interimResults = false;
+      onresult: ((e: unknown) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      onend: (() => void) | null = null;
+      start() {
+        (window as unknown as { heardLang: string }).heardLang = this.lang;
+        setTimeout(() => {
+          this.onresult?.({ results: [[{ transcript: "diaper wet and dirty" }]] });
+          this.onend?.();
+        }, 300);
+      }
+      stop() {
+        this.onend?.();
+      }
+    }
+    Object.assign(window, { webkitSpeechRecognition: FakeRecognition, SpeechRecognition: undefined });
+  });
+  const family = await familyWithBottles();
+  await signIn(page, family);
+  await page.goto(`/en/assistant?child=${family.childId}`);
+  await page.getByRole("button", { name: "Ask by voice" }).click();
+  await expect(page.getByRole("textbox", { name: "Your question" })).toHaveValue("diaper wet and dirty");
+  await expect(page.getByRole("status").filter({ hasText: "Transcript added to your question." })).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { heardLang: string }).heardLang)).toBe("en");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(lastAnswer(page).getByRole("region", { name: "Draft entry, not saved yet" })).toContainText("Wet + dirty");
+});
+
+test("a refused or unsent question shows a translated error and can be retried", async ({ page, context }) => {
+  const family = await familyWithBottles();
+  await signIn(page, family);
+  await page.goto(`/de/assistant?child=${family.childId}`);
+  let refuse = true;
+  await page.route("**/api/chat", (route) =>
+    refuse
+      ? route.fulfill({
+          status: 429,
+          contentType: "application/json",
+          headers: { "retry-after": "30" },
+          body: JSON.stringify({ error: { code: "rate_limited:ai_quota", message: "quota" } }),
+        })
+      : route.continue(),
+  );
+  await ask(page, "Wie viel hat sie heute getrunken?", "Deine Frage");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(
+    "Du hast das heutige Fragenlimit erreicht. Es wird um Mitternacht (UTC) zurückgesetzt.",
+  );
+  refuse = false;
+  await page.getByRole("button", { name: "Erneut versuchen" }).click();
+  await expect(lastAnswer(page)).toContainText("210 ml");
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+
+  await context.setOffline(true);
+  await ask(page, "Wie viel hat sie heute getrunken?", "Deine Frage");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Du bist offline");
+  // The question stays in the box for when the connection is back.
+  await expect(page.getByRole("textbox", { name: "Deine Frage" })).toHaveValue("Wie viel hat sie heute getrunken?");
+  await context.setOffline(false);
+});
