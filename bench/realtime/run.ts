@@ -288,6 +288,9 @@ async function main() {
     // High enough never to reject 2,000 token requests and the writes from one IP.
     RATE_LIMIT_IP: "10000000",
     RATE_LIMIT_USER: "10000000",
+    // The bench's clients do not renew their tokens (auth:refresh); a token outliving the run keeps
+    // the sidecars from disconnecting them (server:token_expired) mid-measurement.
+    REALTIME_TOKEN_TTL_SECONDS: "7200",
     PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
   };
   const run = (cmd: string, args: string[]) => runCommand(cmd, args, env, (child) => commands.add(child));
@@ -344,7 +347,7 @@ async function main() {
   t = performance.now();
   const tokenTimes: number[] = [];
   const realtimeTokens = await pool(seeded.userIds, config.connectConcurrency, async (userId, i) => {
-    if (config.signTokens) return signRealtimeToken({ userId, ttlSeconds: 3600 }, { secret: env.AUTH_SECRET }).token;
+    if (config.signTokens) return signRealtimeToken({ userId, ttlSeconds: 7200 }, { secret: env.AUTH_SECRET }).token;
     const sent = performance.now();
     const res = await fetch(`${appUrl}/api/v1/realtime/token`, {
       method: "POST",
@@ -765,6 +768,7 @@ type Report = {
     stampToOtherSocketMs: Summary;
     delivery: ReturnType<DeliveryTally["report"]>;
     disconnectCount: number;
+    disconnects: string[];
   };
   sidecars: {
     name: string;
@@ -826,6 +830,7 @@ function printReport(r: Report) {
     `\ndeliveries: ${d.delivered}/${d.expectedDeliveries} (lost ${d.lost}, duplicated ${d.duplicated}, to another family ${d.unexpected}); failed writes ${d.failedWrites}; disconnects ${r.run.disconnectCount}; floor lost ${r.floor.lost}, duplicated ${r.floor.duplicated}`,
   );
   if (d.lostSamples.length) console.log(`  missing: ${d.lostSamples.join("; ")}`);
+  if (r.run.disconnectCount) console.log(`  disconnects (socket: reason): ${r.run.disconnects.slice(0, 3).join("; ")}`);
   if (r.sidecarsAlone) {
     const a = r.sidecarsAlone;
     console.log(
