@@ -138,7 +138,7 @@ export function ChatHistory({
                 >
                   <span className={styles.chatTitle}>{chat.title}</span>
                   <span className="muted">
-                    {format.relativeTime(new Date(chat.updatedAt))} · {t("messages", { count: chat.messageCount })}
+                    {format.relativeTime(new Date(chat.updatedAt), new Date())} · {t("messages", { count: chat.messageCount })}
                   </span>
                 </button>
                 <div className={styles.chatActions}>
