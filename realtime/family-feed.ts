@@ -134,7 +134,12 @@ export class FamilyFeed {
       if (!this.isCurrent(familyId, target)) continue;
       const { socket, stream } = target;
       if (familySeq === null) {
-        this.leave(socket, familyId);
+        // The family was deleted; its family.deleted event is published right after the commit and
+        // may still be on its way: give it a moment to arrive (deliver() sends it, then leaves).
+        const timer = setTimeout(() => {
+          if (this.isCurrent(familyId, target)) this.leave(socket, familyId);
+        }, this.options.gapRepairMs);
+        timer.unref();
         continue;
       }
       if (stream.mark > familySeq) this.resync(socket, stream, { familyId, seq: familySeq, reason: "unknown_seq" });

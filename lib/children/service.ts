@@ -61,7 +61,8 @@ export async function updateChild({ actor, childId, input }: { actor: Actor; chi
   return writeWithEvents(actor, async (tx, changes) => {
     const seq = await changes.next(child.familyId);
     const updated = await tx.child.updateMany({
-      where: { id: childId, version: child.version, deletedAt: null },
+      // A client that sent no version asked for last-writer-wins, not for a conflict check.
+      where: { id: childId, deletedAt: null, ...(data.version !== undefined && { version: data.version }) },
       data: {
         name: data.name,
         birthDate: data.birthDate ? new Date(`${data.birthDate}T00:00:00Z`) : undefined,

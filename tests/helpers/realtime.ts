@@ -28,11 +28,13 @@ export type Sidecar = {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 };
 
-/** Starts `tsx realtime/index.ts` on a free port with the runner's env (plus `env`), and waits for /health. */
+/** Starts `node --import tsx realtime/index.ts` on a free port with the runner's env (plus `env`), and waits for /health. */
 export async function startSidecar(name: string, env: Record<string, string> = {}): Promise<Sidecar> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["realtime/index.ts"], {
+  // Node itself runs the sidecar (tsx as a loader, not the tsx CLI wrapper): the CLI relays signals
+  // to its child and, under load, can exit 143 on SIGTERM before the child's own clean exit.
+  const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, REALTIME_PORT: String(port), REALTIME_HOST: "127.0.0.1", REALTIME_INSTANCE_ID: name, ...env },
     stdio: ["ignore", "pipe", "pipe"],
