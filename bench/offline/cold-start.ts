@@ -4,7 +4,8 @@
  * waiting in the outbox) is closed, then opened again with the network off; the time is from the
  * navigation to home painted with the stored entries (the server-rendered copy from the worker's
  * cache) and the waiting ones (from IndexedDB). Each run relaunches the browser on the same
- * profile; the browser's own launch is not counted. Prints numbers and writes
+ * profile, with the network emulated offline and the server stopped; the browser's own launch
+ * is not counted. Prints numbers and writes
  * bench/results/offline-cold-<date>.json; never fails on time.
  *
  * Like bench/ui: a fresh database, `next build` into NEXT_DIST_DIR (default .next-bench;
@@ -87,6 +88,10 @@ async function main() {
     }
     const stored = await page.locator("li.entry").count();
     await context.close();
+    // Really offline: the server is gone (a fresh browser's service worker may start before the
+    // context's offline emulation reaches it, and would then reach a live server).
+    const postgres = await postgresVersion();
+    await app.stop();
 
     // 2. Cold starts, offline.
     const samples: { paintedMs: number; fcpMs: number | null }[] = [];
@@ -96,7 +101,14 @@ async function main() {
       page = context.pages()[0] ?? (await context.newPage());
       const started = Date.now();
       await page.goto(home, { waitUntil: "commit" });
-      await page.locator("li.entry").first().waitFor();
+      await page
+        .locator("li.entry")
+        .first()
+        .waitFor()
+        .catch(async (error: unknown) => {
+          console.error(`[bench] offline start showed: ${(await page.locator("h1").allInnerTexts()).join(" | ")} at ${page.url()}`);
+          throw error;
+        });
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="pending-entries"] li').length >= n, config.waiting);
       const paintedMs = Date.now() - started;
       const fcpMs = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
@@ -113,7 +125,7 @@ async function main() {
     const result = {
       bench: "offline-cold-start",
       at: new Date().toISOString(),
-      machine: machineInfo({ postgres: `PostgreSQL ${await postgresVersion()}`, redis: "not used by this benchmark" }),
+      machine: machineInfo({ postgres: `PostgreSQL ${postgres}`, redis: "not used by this benchmark" }),
       config,
       storedEntriesShown: stored,
       waitingEntries: config.waiting,
