@@ -49,7 +49,7 @@ export function ChatMessage({ message, timeZone, units }: { message: NestlingUIM
       ))}
       {citations.length > 0 && <CitationCards entries={citations} timeZone={timeZone} units={units} />}
       {drafts.map((draft, i) => (
-        <DraftCard key={i} draft={draft} timeZone={timeZone} units={units} />
+        <DraftCard key={i} draft={draft} draftKey={`${message.id}:${i}`} timeZone={timeZone} units={units} />
       ))}
     </li>
   );

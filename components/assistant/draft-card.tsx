@@ -1,12 +1,12 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { newClientId } from "@/components/activities/client-id";
 import type { UnitSystem } from "@/components/activities/units";
 import type { DraftData } from "@/lib/ai/ui-message";
 import { entryLabel } from "./entry-label";
+import { stableUuid } from "./stable-id";
 import styles from "./assistant.module.css";
 
 type State = { status: "idle" | "saving" | "discarded" } | { status: "saved"; id: string } | { status: "error"; message: string };
@@ -14,14 +14,24 @@ type State = { status: "idle" | "saving" | "discarded" } | { status: "saved"; id
 /**
  * An entry the assistant drafted ("bottle 120 ml at 3 pm"). Nothing is stored until Save, which
  * posts it to the same REST endpoint every other client uses (POST /api/v1/activities → the
- * activity service); the card's client id makes a second tap the same entry.
+ * activity service). Its id comes from `draftKey` (message and part), so a second tap, or Save
+ * again after reopening the chat, is the same entry.
  */
-export function DraftCard({ draft, timeZone, units }: { draft: DraftData; timeZone: string; units: UnitSystem }) {
+export function DraftCard({
+  draft,
+  draftKey,
+  timeZone,
+  units,
+}: {
+  draft: DraftData;
+  draftKey: string;
+  timeZone: string;
+  units: UnitSystem;
+}) {
   const t = useTranslations("assistant.draft");
   const ta = useTranslations("activity");
   const tu = useTranslations("units");
   const format = useFormatter();
-  const id = useRef(newClientId());
   const [state, setState] = useState<State>({ status: "idle" });
   const { entry } = draft;
   const ctx = { t: ta as never, tu: tu as never, number: (n: number) => format.number(n, { maximumFractionDigits: 1 }), units };
@@ -32,7 +42,7 @@ export function DraftCard({ draft, timeZone, units }: { draft: DraftData; timeZo
       const res = await fetch("/api/v1/activities", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...entry, id: id.current }),
+        body: JSON.stringify({ ...entry, id: await stableUuid(`nestling-draft:${draftKey}`) }),
       });
       const body = (await res.json().catch(() => ({}))) as { activity?: { id: string }; error?: { message?: string } };
       if (res.ok && body.activity) setState({ status: "saved", id: body.activity.id });

@@ -174,6 +174,18 @@ test("a quick phrase becomes a draft entry that is saved only on confirm", async
   await second.getByRole("button", { name: "Discard" }).click();
   await expect(lastAnswer(page)).toContainText("Draft discarded.");
   expect(await diapers()).toHaveLength(1);
+
+  // Reopened from the history, the first draft saved again is the same entry, not a second one.
+  await page.getByRole("button", { name: "New chat" }).first().click();
+  await page.getByRole("button", { name: "Chats", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Chats" })
+    .getByRole("button", { name: /^diaper wet and dirty/ })
+    .click();
+  const reopened = page.getByRole("log").locator(":scope > li").nth(1).getByRole("region", { name: "Draft entry, not saved yet" });
+  await reopened.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByRole("log").locator(":scope > li").nth(1).getByRole("status")).toContainText("Saved to the log.");
+  expect(await diapers()).toHaveLength(1);
 });
 
 test("the mic puts the browser's transcript in the question box, announced to screen readers", async ({ page }) => {
