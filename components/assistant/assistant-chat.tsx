@@ -188,7 +188,7 @@ export function AssistantChat({
               {t("stop")}
             </button>
           )}
-          {!busy && messages.length > 0 && (error || messages[messages.length - 1]?.role === "assistant") && (
+          {!busy && messages.length > 0 && (
             <button
               type="button"
               className="secondary"

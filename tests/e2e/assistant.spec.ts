@@ -252,3 +252,22 @@ test("a refused or unsent question shows a translated error and can be retried",
   await expect(page.getByRole("textbox", { name: "Deine Frage" })).toHaveValue("Wie viel hat sie heute getrunken?");
   await context.setOffline(false);
 });
+
+test("Stop ends a pending answer and Try again asks again", async ({ page }) => {
+  const family = await familyWithBottles();
+  await signIn(page, family);
+  await page.goto(`/en/assistant?child=${family.childId}`);
+  // The first request never answers: only Stop ends it.
+  let hang = true;
+  await page.route("**/api/chat", (route) => (hang ? undefined : route.continue()));
+  await ask(page, "How much did she drink today?");
+  await expect(page.getByRole("status").filter({ hasText: "Thinking…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0);
+  await expect(page.getByRole("log").locator(":scope > li")).toHaveCount(1);
+  hang = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(lastAnswer(page)).toContainText("Today: 210 ml in 2 bottles.");
+  await expect(page.getByRole("log").locator(":scope > li")).toHaveCount(2);
+});
