@@ -29,7 +29,7 @@
  *
  * Flags (or env): --rate (BENCH_RATE, 50), --duration s (BENCH_DURATION, 60), --families
  * (BENCH_FAMILIES, 500), --members (BENCH_MEMBERS, 4), --floor-duration s (BENCH_FLOOR_DURATION,
- * min(duration, 30)), --warmup events (BENCH_WARMUP, 100), --direct-rate (BENCH_DIRECT_RATE, 500;
+ * min(duration, 30)), --warmup events (BENCH_WARMUP, 100), --direct-rate (BENCH_DIRECT_RATE, 2000;
  * 0 skips the sidecars-alone phase), --direct-duration s (BENCH_DIRECT_DURATION, 20), --sign-tokens (BENCH_SIGN_TOKENS=1),
  * --redis-url (BENCH_REDIS_URL), --out file, --skip-build (BENCH_SKIP_BUILD=1), --keep-db.
  * Before the measured run it waits up to BENCH_QUIET_TIMEOUT s (120) for the machine to use
@@ -82,7 +82,7 @@ const config = {
   members: Number(flags.members ?? process.env.BENCH_MEMBERS ?? 4),
   floorDurationSec: Number(flags["floor-duration"] ?? process.env.BENCH_FLOOR_DURATION ?? Math.min(durationSec, 30)),
   warmupEvents: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 100),
-  directRate: Number(flags["direct-rate"] ?? process.env.BENCH_DIRECT_RATE ?? 500),
+  directRate: Number(flags["direct-rate"] ?? process.env.BENCH_DIRECT_RATE ?? 2000),
   directDurationSec: Number(flags["direct-duration"] ?? process.env.BENCH_DIRECT_DURATION ?? 20),
   signTokens: Boolean(flags["sign-tokens"]) || process.env.BENCH_SIGN_TOKENS === "1",
   redisUrl: flags["redis-url"] ?? process.env.BENCH_REDIS_URL,
