@@ -32,3 +32,46 @@ describe("zoned time", () => {
     expect(w.date).toBe("2026-07-01");
   });
 });
+
+describe("cached zone offsets", () => {
+  it("match Intl's wall clock every 7 min 11 s for two years, in zones with 30/45-minute offsets and DST", () => {
+    const zones = [
+      "Europe/Berlin",
+      "America/St_Johns",
+      "Asia/Kathmandu",
+      "Australia/Lord_Howe",
+      "Australia/Adelaide",
+      "Pacific/Chatham",
+      "America/Los_Angeles",
+    ];
+    const step = (7 * 60 + 11) * 1000;
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const timeZone of zones) {
+      const intl = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+      for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += step) {
+        const p = Object.fromEntries(
+          intl
+            .formatToParts(new Date(t))
+            .filter((x) => x.type !== "literal")
+            .map((x) => [x.type, Number(x.value)]),
+        );
+        const expected = { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
+        checked++;
+        const got = wallClock(new Date(t), timeZone);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${timeZone} ${new Date(t).toISOString()}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(500_000);
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});

@@ -22,17 +22,46 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function wallClock(instant: Date, timeZone: string): Parts {
+function formattedWallClock(instant: Date, timeZone: string): Parts {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== "literal") out[p.type] = Number(p.value);
   return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
 }
 
+/**
+ * Zone offsets are cached per 15-minute bucket of UTC time: every zone's offset is a multiple of
+ * 15 minutes and changes at a local wall-clock minute, so it changes only at a bucket boundary.
+ * formatToParts is the hot spot of a year's analytics (tens of thousands of calls).
+ */
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
 /** Milliseconds the zone is ahead of UTC at `instant`. */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const bucket = Math.floor(instant.getTime() / BUCKET_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * BUCKET_MS;
+    const w = formattedWallClock(new Date(start), timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+    if (zone.size > 200_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+export function wallClock(instant: Date, timeZone: string): Parts {
+  const local = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** The instant at which the wall clock in `timeZone` reads the given local time (DST-safe). */
