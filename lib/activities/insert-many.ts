@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { FamilyEvent } from "@/lib/events/schema";
 import { createWrites } from "@/lib/sync/merge";
 import type { ActivityDto, CreateActivityInput } from "./schema";
+import { newActivityDto } from "./insert";
 
 /**
  * insertActivity for many entries of one family at once (an offline device's queued creates):
@@ -18,23 +19,7 @@ export async function insertActivities(
 ): Promise<{ activities: ActivityDto[]; events: FamilyEvent[] }> {
   if (items.length === 0) return { activities: [], events: [] };
   const now = new Date().toISOString();
-  const activities: ActivityDto[] = items.map(({ data }) => ({
-    id: data.id,
-    familyId,
-    childId: data.childId,
-    type: data.type,
-    startedAt: new Date(data.startedAt).toISOString(),
-    endedAt: data.endedAt ? new Date(data.endedAt).toISOString() : null,
-    details: data.details as Record<string, unknown>,
-    notes: data.notes ?? null,
-    createdById: actor.userId,
-    updatedById: actor.userId,
-    version: 1,
-    seq: 0, // set below from the statement's seq
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const activities = items.map(({ data }) => newActivityDto({ actor, familyId, data, now }));
   const rows = activities.map((a, i) => ({
     ord: i + 1,
     id: a.id,

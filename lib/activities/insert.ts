@@ -19,24 +19,7 @@ export async function insertActivity(
   client: Tx | typeof db,
   { actor, familyId, data, hlc = serverClock.now() }: { actor: Actor; familyId: string; data: CreateActivityInput; hlc?: string },
 ): Promise<{ activity: ActivityDto; event: FamilyEvent }> {
-  const now = new Date();
-  const activity: ActivityDto = {
-    id: data.id ?? randomUUID(),
-    familyId,
-    childId: data.childId,
-    type: data.type,
-    startedAt: new Date(data.startedAt).toISOString(),
-    endedAt: data.endedAt ? new Date(data.endedAt).toISOString() : null,
-    details: data.details as Record<string, unknown>,
-    notes: data.notes ?? null,
-    createdById: actor.userId,
-    updatedById: actor.userId,
-    version: 1,
-    seq: 0, // set by the statement
-    deletedAt: null,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
+  const activity = newActivityDto({ actor, familyId, data: { ...data, id: data.id ?? randomUUID() }, now: new Date().toISOString() });
   // Every field is stamped with the create's hlc (an offline op's, or this server's): see lib/sync/merge.ts.
   const clocks = Object.fromEntries(Object.keys(createWrites(activity)).map((path) => [path, hlc]));
   const rows = await client.$queryRaw<{ seq: bigint }[]>`
@@ -70,4 +53,35 @@ export async function insertActivity(
     data: { activity },
   };
   return { activity, event };
+}
+
+/** The DTO of an entry about to be inserted (version 1, seq set by the insert statement). */
+export function newActivityDto({
+  actor,
+  familyId,
+  data,
+  now,
+}: {
+  actor: Actor;
+  familyId: string;
+  data: CreateActivityInput & { id: string };
+  now: string;
+}): ActivityDto {
+  return {
+    id: data.id,
+    familyId,
+    childId: data.childId,
+    type: data.type,
+    startedAt: new Date(data.startedAt).toISOString(),
+    endedAt: data.endedAt ? new Date(data.endedAt).toISOString() : null,
+    details: data.details as Record<string, unknown>,
+    notes: data.notes ?? null,
+    createdById: actor.userId,
+    updatedById: actor.userId,
+    version: 1,
+    seq: 0, // set by the insert statement
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
