@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ChildDto } from "@/lib/children/schema";
+import type { ActivityView } from "@/lib/sync/merge";
 import type { SyncOp } from "@/lib/sync/ops";
 import type { TimerDto } from "@/lib/timers/schema";
 
@@ -10,17 +11,9 @@ import type { TimerDto } from "@/lib/timers/schema";
  */
 
 /** An entry as the device keeps it: the merged view plus the field clocks the merge needs. */
-export type StoredActivity = {
-  id: string;
+export type StoredActivity = ActivityView & {
   familyId: string;
-  childId: string;
-  type: string;
-  startedAt: string;
-  endedAt: string | null;
-  notes: string | null;
-  details: Record<string, unknown>;
   clocks: Record<string, string>;
-  deleted: boolean;
   deletedHlc: string | null;
   createdById: string | null;
   /** The server's version when last pulled (null: only ever seen on this device). */
