@@ -22,8 +22,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ChildProcess } from "node:child_process";
-import pg from "pg";
 import Redis from "ioredis";
+import { withClient } from "../../scripts/lib/database";
 import { freePort, waitForHttp } from "../../scripts/lib/process";
 import { machineInfo } from "../lib/machine";
 import { runCommand, sleep, startService, type Service } from "../lib/proc";
@@ -87,16 +87,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     console.error(`\n[bench] ${signal}: stopping`);
     cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   });
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 // ---------------------------------------------------------------- the outbox

@@ -43,9 +43,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { ChildProcess } from "node:child_process";
-import pg from "pg";
 import Redis from "ioredis";
 import { io, type Socket } from "socket.io-client";
+import { withClient } from "../../scripts/lib/database";
 import { freePort, waitForHttp } from "../../scripts/lib/process";
 import { signRealtimeToken } from "../../lib/realtime/token";
 import { machineInfo } from "../lib/machine";
@@ -131,16 +131,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     console.error(`\n[bench] ${signal}: stopping`);
     cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   });
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
