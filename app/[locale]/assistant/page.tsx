@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { env } from "@/lib/config/env";
+import { transcriptionTarget } from "@/lib/ai/transcribe";
 import { ChildTabs } from "@/components/dashboard/child-tabs";
 import { AssistantChat } from "@/components/assistant/assistant-chat";
 import styles from "@/components/assistant/assistant.module.css";
@@ -31,9 +31,8 @@ export default async function AssistantPage({ params, searchParams }: Props) {
       </main>
     );
   }
-  const e = env();
-  // Whisper through /api/transcribe: a Whisper server, or OpenAI's when its key is set.
-  const serverTranscription = Boolean(e.AI_WHISPER_BASE_URL || e.OPENAI_API_KEY);
+  // Whisper through /api/transcribe when a Whisper server (or OpenAI's) is configured.
+  const serverTranscription = transcriptionTarget() !== null;
   return (
     <main id="main" className={styles.page}>
       <h1>
