@@ -3,6 +3,11 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test";
 import { api } from "../helpers/api";
 
+// These tests stub /api/chat with page.route. Once the service worker controls a page, its
+// NetworkOnly route for /api/ fetches on the page's behalf and Playwright's routing never sees the
+// request (a flaky "Stop never appears"); the assistant does not need the worker, so block it here.
+test.use({ serviceWorkers: "block" });
+
 /** A zone where it is early afternoon now, so "today" holds the bottles whatever hour the tests run. */
 function afternoonZone(): string {
   const offset = ((14 - new Date().getUTCHours() + 36) % 24) - 12;
